@@ -1,0 +1,15 @@
+//! Hebbian learning, from one neuron to Hopfield networks: the pure core of the explorable.
+//!
+//! Everything here is plain Rust, tested natively with `cargo test`; `wasm` is the only module
+//! that knows about the browser.
+
+pub mod cloud;
+pub mod history;
+pub mod neuron;
+pub mod params;
+pub mod rng;
+pub mod rules;
+pub mod widget;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

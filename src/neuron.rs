@@ -1,0 +1,344 @@
+//! One neuron learning online from a 2-D cloud: the run behind the `hebb`, `decay`, `oja` widgets.
+
+use crate::cloud::{Cloud, Shape, Stats};
+use crate::history::History;
+use crate::params::{Kind, Params};
+use crate::rng::{Rng, Stream};
+use crate::rules::{self, dot, norm};
+
+/// Past this |w| a run is stopped as diverged, long before f64 overflows.
+pub const NORM_LIMIT: f64 = 1e12;
+
+/// What a run is doing, as far as the core knows (JS adds `running` and `loading`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Ready,
+    Paused,
+    Converged,
+    Diverged,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Ready => "ready",
+            Status::Paused => "paused",
+            Status::Converged => "converged",
+            Status::Diverged => "diverged",
+        }
+    }
+}
+
+/// History record: step, |w|, angle to PC1 (degrees), w.x, w.y.
+pub const RECORD: usize = 5;
+
+pub const READOUTS: [&str; 6] = ["step", "norm", "angle", "lambda1", "lambda2", "variance"];
+
+#[derive(Clone, Debug)]
+pub struct NeuronRun {
+    pub kind: Kind,
+    pub eta: f64,
+    pub alpha: f64,
+    cloud: Cloud,
+    w: [f64; 2],
+    w_start: [f64; 2],
+    step: u64,
+    until: u64,
+    picks: Rng,
+    history: History<RECORD>,
+    status: Status,
+    why: String,
+    /// Angle readout; kept at its last defined value once w has decayed to exactly 0.
+    angle: f64,
+}
+
+impl NeuronRun {
+    pub fn new(p: &Params) -> NeuronRun {
+        let seed = p.seed();
+        let cloud = Cloud::generate(shape(p), seed);
+        let w_start = p.w0().unwrap_or_else(|| {
+            let mut r = Rng::new(seed, Stream::Start);
+            let t = std::f64::consts::TAU * r.uniform();
+            [0.5 * libm::cos(t), 0.5 * libm::sin(t)]
+        });
+        let mut run = NeuronRun {
+            kind: p.kind(),
+            eta: p.num("eta"),
+            alpha: p.num("alpha"),
+            cloud,
+            w: w_start,
+            w_start,
+            step: 0,
+            until: p.num("until") as u64,
+            picks: Rng::new(seed, Stream::Samples),
+            history: History::new(),
+            status: Status::Ready,
+            why: String::new(),
+            angle: 0.0,
+        };
+        run.restart();
+        run
+    }
+
+    /// Back to the start weight at step 0 on the same data.
+    pub fn restart(&mut self) {
+        self.w = self.w_start;
+        self.step = 0;
+        self.picks.rewind();
+        self.history.clear();
+        self.status = Status::Ready;
+        self.why.clear();
+        self.angle = 0.0;
+        self.update_angle();
+        self.record();
+        self.check_until();
+    }
+
+    /// New data from the params' shape, keeping w and the step count (a live change).
+    pub fn regenerate(&mut self, p: &Params) {
+        self.cloud = Cloud::generate(shape(p), p.seed());
+        self.update_angle();
+    }
+
+    pub fn set_until(&mut self, until: u64) {
+        self.until = until;
+        if self.status == Status::Paused {
+            self.status = Status::Ready;
+        }
+        self.check_until();
+    }
+
+    fn check_until(&mut self) {
+        if self.until > 0 && self.step >= self.until && self.status == Status::Ready {
+            self.status = Status::Paused;
+        }
+    }
+
+    /// Presents up to `steps` samples, stopping at `until` or at divergence; returns steps done.
+    pub fn run(&mut self, steps: u64) -> u64 {
+        if matches!(self.status, Status::Diverged | Status::Paused) || self.cloud.is_empty() {
+            return 0;
+        }
+        let steps = if self.until > 0 {
+            steps.min(self.until.saturating_sub(self.step))
+        } else {
+            steps
+        };
+        let (eta, alpha) = (self.eta, self.alpha);
+        let done = match self.kind {
+            Kind::Hebb => self.present(steps, |w, x| rules::hebb_step(w, x, eta)),
+            Kind::Decay => self.present(steps, |w, x| rules::decay_step(w, x, eta, alpha)),
+            Kind::Oja => self.present(steps, |w, x| rules::oja_step(w, x, eta)),
+        };
+        self.update_angle();
+        self.check_until();
+        done
+    }
+
+    #[inline(always)]
+    fn present(&mut self, steps: u64, rule: impl Fn(&mut [f64; 2], &[f64; 2])) -> u64 {
+        let n = self.cloud.len() as u32;
+        let limit_sq = NORM_LIMIT * NORM_LIMIT;
+        for done in 0..steps {
+            let x = self.cloud.centred(self.picks.index(n) as usize);
+            rule(&mut self.w, &x);
+            self.step += 1;
+            // `!(a <= b)` also catches NaN.
+            if !(dot(&self.w, &self.w) <= limit_sq) {
+                self.status = Status::Diverged;
+                self.why = self.divergence_reason();
+                return done + 1;
+            }
+            if self.history.due(self.step) {
+                self.update_angle();
+                self.record();
+            }
+        }
+        steps
+    }
+
+    fn record(&mut self) {
+        let n = norm(&self.w);
+        self.history
+            .push([self.step as f64, n, self.angle, self.w[0], self.w[1]]);
+    }
+
+    fn update_angle(&mut self) {
+        let e1 = self.cloud.stats().e1;
+        let along = dot(&self.w, &e1).abs();
+        let across = (self.w[0] * e1[1] - self.w[1] * e1[0]).abs();
+        if along > 0.0 || across > 0.0 {
+            self.angle = libm::atan2(across, along).to_degrees();
+        }
+    }
+
+    /// Why the run blew up, in the maths of the rule that did it (SCIENCE.md §1–3).
+    fn divergence_reason(&self) -> String {
+        let s = self.cloud.stats();
+        let (eta, alpha) = (self.eta, self.alpha);
+        let growth = norm(&self.w) / norm(&self.w_start).max(f64::MIN_POSITIVE);
+        let grew = if growth.is_finite() {
+            format!(
+                "|w| grew 10^{}-fold in {} steps",
+                libm::floor(libm::log10(growth)) as i64,
+                group(self.step)
+            )
+        } else {
+            format!("|w| overflowed after {} steps", group(self.step))
+        };
+        let big_sample = eta * s.max_sq;
+        match self.kind {
+            Kind::Hebb => format!("plain Hebb has no brake: {grew}"),
+            Kind::Decay if eta * (alpha - s.lambda2) > 2.0 => format!(
+                "η·(α − λ2) = {:.2} > 2: each step overshoots zero and flips the sign of w, so it blows up even though α > λ1",
+                eta * (alpha - s.lambda2)
+            ),
+            Kind::Decay if alpha < s.lambda1 => {
+                format!("α = {} < λ1 = {:.2}: decay is weaker than the growth along PC1, {grew}", fmt(alpha), s.lambda1)
+            }
+            Kind::Oja if eta * s.lambda1 > 1.0 => {
+                format!("η·λ1 = {:.2} > 1: Oja's update overshoots and diverges", eta * s.lambda1)
+            }
+            _ if big_sample > 2.0 => format!(
+                "η·|x|² = {big_sample:.2} > 2 for the farthest point: one such sample can throw w out, and it did after {} steps",
+                group(self.step)
+            ),
+            _ => format!("the weights ran away: {grew}"),
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The explanation of the status ("" when there is nothing to say).
+    pub fn why(&self) -> &str {
+        &self.why
+    }
+
+    pub fn step(&self) -> u64 {
+        self.step
+    }
+
+    pub fn w(&self) -> [f64; 2] {
+        self.w
+    }
+
+    pub fn cloud(&self) -> &Cloud {
+        &self.cloud
+    }
+
+    /// A reader's edit of the points; the run goes on from the same weight.
+    pub fn edit_cloud<R>(&mut self, edit: impl FnOnce(&mut Cloud) -> R) -> R {
+        let out = edit(&mut self.cloud);
+        self.update_angle();
+        out
+    }
+
+    /// Where the sliders mark the science: η = 1/λ1 (averaged Oja stability), η = 2/max|x|²
+    /// (one online step can throw w out), η = 2/(α − λ2) (decay flips sign); α = λ2 and α = λ1.
+    pub fn marks(&self) -> Vec<(&'static str, f64, &'static str)> {
+        let s = self.cloud.stats();
+        let mut m = Vec::new();
+        match self.kind {
+            Kind::Oja => {
+                m.push(("eta", 1.0 / s.lambda1, "1/λ1"));
+                m.push(("eta", 2.0 / s.max_sq, "2/max|x|²"));
+            }
+            Kind::Decay => {
+                if self.alpha > s.lambda2 {
+                    m.push(("eta", 2.0 / (self.alpha - s.lambda2), "2/(α−λ2)"));
+                }
+                m.push(("alpha", s.lambda2, "λ2"));
+                m.push(("alpha", s.lambda1, "λ1"));
+            }
+            Kind::Hebb => {}
+        }
+        m.retain(|(_, v, _)| v.is_finite());
+        m
+    }
+
+    pub fn history(&self) -> &History<RECORD> {
+        &self.history
+    }
+
+    pub fn stats(&self) -> &Stats {
+        self.cloud.stats()
+    }
+
+    /// The readouts of the contract, in the order of [`READOUTS`].
+    pub fn readouts(&self) -> [f64; 6] {
+        let s = self.cloud.stats();
+        let n2 = dot(&self.w, &self.w);
+        let captured = if n2 > 0.0 && s.trace() > 0.0 {
+            dot(&self.w, &rules::mat_vec(&s.cov, &self.w)) / (n2 * s.trace())
+        } else {
+            0.0
+        };
+        [
+            self.step as f64,
+            libm::sqrt(n2),
+            self.angle,
+            s.lambda1,
+            s.lambda2,
+            captured,
+        ]
+    }
+
+    /// The averaged update E[Δw] on a `grid`×`grid` lattice over [−half, half]²:
+    /// records (w.x, w.y, Δ.x, Δ.y) written into `out`.
+    pub fn flow_field(&self, half: f64, grid: usize, out: &mut Vec<f64>) {
+        out.clear();
+        let cov = self.cloud.stats().cov;
+        for r in 0..grid {
+            for c in 0..grid {
+                let at = |k: usize| -half + 2.0 * half * (k as f64 + 0.5) / grid as f64;
+                let w = [at(c), at(r)];
+                let d = rules::averaged_update(self.kind, &w, &cov, self.eta, self.alpha);
+                out.extend_from_slice(&[w[0], w[1], d[0], d[1]]);
+            }
+        }
+    }
+
+    /// FNV-1a over the bits of w after every one of `steps` steps: equal hashes mean equal
+    /// trajectories, not only equal end points.
+    pub fn trajectory_hash(&mut self, steps: u64) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for _ in 0..steps {
+            self.run(1);
+            for v in self.w {
+                for b in v.to_bits().to_le_bytes() {
+                    h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+        }
+        h
+    }
+}
+
+fn shape(p: &Params) -> Shape<'_> {
+    Shape {
+        preset: p.text("preset"),
+        n: p.num("n") as usize,
+        l1: p.num("l1"),
+        l2: p.num("l2"),
+        theta_deg: p.num("theta"),
+    }
+}
+
+/// 3400 → "3,400".
+pub fn group(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn fmt(x: f64) -> String {
+    format!("{}", libm::round(x * 1000.0) / 1000.0)
+}

@@ -1,0 +1,543 @@
+//! The one parameter schema: URL keys = element attributes = slider names (see CONTRACT.md).
+//!
+//! Every raw string a reader can type (URL, attribute, imported file) is parsed and clamped here,
+//! and every change is reported as a human notice, so nothing out of range reaches the science.
+
+use std::fmt::Write;
+
+/// Which widget. The names are the `kind` values of the contract.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Hebb,
+    Decay,
+    Oja,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Hebb, Kind::Decay, Kind::Oja];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Hebb => "hebb",
+            Kind::Decay => "decay",
+            Kind::Oja => "oja",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == s.trim())
+    }
+}
+
+/// How a key's raw text is read.
+#[derive(Clone, Copy, Debug)]
+pub enum Spec {
+    /// A number clamped into `[min, max]`; `log` asks for a log-scale slider.
+    Number {
+        min: f64,
+        max: f64,
+        default: f64,
+        log: bool,
+        integer: bool,
+    },
+    /// One of a fixed list; the first is the default.
+    Choice(&'static [&'static str]),
+    /// A comma list of a subset of these names (e.g. `hide`).
+    Flags(&'static [&'static str]),
+    /// "x,y", two finite numbers; empty means "seeded".
+    Pair,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub spec: Spec,
+    /// Shown as a slider or menu inside the widget.
+    pub control: bool,
+    /// Only meaningful for these kinds (`None`: every kind of the table).
+    pub only: Option<Kind>,
+}
+
+const fn num(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
+    Param {
+        key,
+        label,
+        spec: Spec::Number {
+            min,
+            max,
+            default,
+            log: false,
+            integer: false,
+        },
+        control: true,
+        only: None,
+    }
+}
+
+const fn int(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
+    Param {
+        key,
+        label,
+        spec: Spec::Number {
+            min,
+            max,
+            default,
+            log: false,
+            integer: true,
+        },
+        control: false,
+        only: None,
+    }
+}
+
+pub const CLOUD_PRESETS: &[&str] = &["gaussian", "clusters", "round", "line"];
+pub const HIDE_PARTS: &[&str] = &["text", "controls", "charts", "readouts"];
+const CLOUD_KINDS: &[&str] = &["hebb", "decay", "oja"];
+
+/// The schema of the one-neuron cloud kinds, in the order sliders and URLs list them.
+pub const CLOUD_SCHEMA: &[Param] = &[
+    Param {
+        spec: Spec::Choice(CLOUD_KINDS),
+        control: true,
+        ..int("kind", "rule", 0.0, 0.0, 0.0)
+    },
+    Param {
+        spec: Spec::Number {
+            min: 1e-5,
+            max: 1.0,
+            default: 0.01,
+            log: true,
+            integer: false,
+        },
+        ..num("eta", "learning rate η", 0.0, 0.0, 0.0)
+    },
+    Param {
+        only: Some(Kind::Decay),
+        ..num("alpha", "decay α", 0.0, 20.0, 1.0)
+    },
+    Param {
+        spec: Spec::Choice(CLOUD_PRESETS),
+        control: true,
+        ..int("preset", "data", 0.0, 0.0, 0.0)
+    },
+    Param {
+        control: true,
+        ..int("n", "points", 10.0, 20_000.0, 500.0)
+    },
+    num("l1", "variance λ₁ (axis 1)", 0.01, 100.0, 3.0),
+    num("l2", "variance λ₂ (axis 2)", 0.01, 100.0, 0.5),
+    num("theta", "axis angle θ (°)", -180.0, 180.0, 30.0),
+    Param {
+        spec: Spec::Number {
+            min: 1.0,
+            max: 1e5,
+            default: 10.0,
+            log: true,
+            integer: true,
+        },
+        control: true,
+        ..num("speed", "steps per frame", 0.0, 0.0, 0.0)
+    },
+    int("seed", "seed", 0.0, u32::MAX as f64, 1.0),
+    int("play", "play", 0.0, 1.0, 1.0),
+    int("until", "stop at step", 0.0, 1e9, 0.0),
+    Param {
+        spec: Spec::Pair,
+        ..int("w0", "start weight", 0.0, 0.0, 0.0)
+    },
+    Param {
+        spec: Spec::Flags(HIDE_PARTS),
+        ..int("hide", "hidden parts", 0.0, 0.0, 0.0)
+    },
+];
+
+/// Starting variances of each cloud preset (used when the URL does not give them).
+pub fn preset_variances(preset: &str) -> (f64, f64) {
+    match preset {
+        "clusters" => (3.0, 0.3),
+        "round" => (1.1, 1.0),
+        "line" => (3.0, 0.01),
+        _ => (3.0, 0.5),
+    }
+}
+
+/// A parsed, clamped value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Num(f64),
+    Text(String),
+}
+
+/// The current settings of one widget: one value per schema entry, always in range.
+#[derive(Clone, Debug)]
+pub struct Params {
+    kind: Kind,
+    schema: &'static [Param],
+    values: Vec<Value>,
+}
+
+impl Params {
+    /// Defaults of a kind (and of its first preset).
+    pub fn defaults(kind: Kind) -> Params {
+        let schema = CLOUD_SCHEMA;
+        let values = schema.iter().map(|p| default_value(p, kind)).collect();
+        Params {
+            kind,
+            schema,
+            values,
+        }
+    }
+
+    /// Reads a query string (`kind=oja&eta=0.02`, percent-encoded), reporting every repair.
+    pub fn from_query(query: &str, notices: &mut Vec<String>) -> Params {
+        let pairs = decode_query(query);
+        let kind = match pairs.iter().rev().find(|(k, _)| k == "kind") {
+            None => Kind::Oja,
+            Some((_, v)) => Kind::parse(v).unwrap_or_else(|| {
+                notices.push(format!("unknown kind “{}”: showing Oja's rule", shorten(v)));
+                Kind::Oja
+            }),
+        };
+        let mut params = Params::defaults(kind);
+        // The preset decides the default variances, so it goes first; explicit l1/l2 then win.
+        if let Some((_, v)) = pairs.iter().rev().find(|(k, _)| k == "preset") {
+            params.set("preset", v, notices);
+        }
+        for (k, v) in &pairs {
+            if k != "kind" && k != "preset" {
+                params.set(k, v, notices);
+            }
+        }
+        params.order_variances(notices);
+        params
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn schema(&self) -> &'static [Param] {
+        self.schema
+    }
+
+    fn index(&self, key: &str) -> Option<usize> {
+        self.schema.iter().position(|p| p.key == key)
+    }
+
+    /// A numeric value; panics only on a key missing from the schema (a programming error).
+    pub fn num(&self, key: &str) -> f64 {
+        match &self.values[self.index(key).expect("key in schema")] {
+            Value::Num(x) => *x,
+            Value::Text(_) => unreachable!("{key} is not numeric"),
+        }
+    }
+
+    pub fn text(&self, key: &str) -> &str {
+        match &self.values[self.index(key).expect("key in schema")] {
+            Value::Text(s) => s,
+            Value::Num(_) => unreachable!("{key} is not text"),
+        }
+    }
+
+    pub fn seed(&self) -> u32 {
+        self.num("seed") as u32
+    }
+
+    /// The starting weight given by `w0`, if any.
+    pub fn w0(&self) -> Option<[f64; 2]> {
+        parse_pair(self.text("w0"))
+    }
+
+    /// Sets one key from raw text. Returns false (with a notice) when the key is unknown;
+    /// otherwise the stored value is the repaired one and every repair is in `notices`.
+    pub fn set(&mut self, key: &str, raw: &str, notices: &mut Vec<String>) -> bool {
+        if key == "kind" {
+            match Kind::parse(raw) {
+                Some(k) => {
+                    self.kind = k;
+                    self.put("kind", Value::Text(k.name().into()));
+                }
+                None => notices.push(format!("unknown kind “{}” ignored", shorten(raw))),
+            }
+            return true;
+        }
+        let Some(i) = self.index(key) else {
+            notices.push(format!("unknown key “{}” ignored", shorten(key)));
+            return false;
+        };
+        let param = self.schema[i];
+        let value = parse_value(&param, raw, &self.values[i], notices);
+        if key == "preset" && value != self.values[i] {
+            if let Value::Text(p) = &value {
+                let (l1, l2) = preset_variances(p);
+                self.put("l1", Value::Num(l1));
+                self.put("l2", Value::Num(l2));
+            }
+        }
+        self.values[i] = value;
+        true
+    }
+
+    fn put(&mut self, key: &str, v: Value) {
+        let i = self.index(key).expect("key in schema");
+        self.values[i] = v;
+    }
+
+    /// λ1 names the larger variance: a larger `l2` is swapped in, with a notice.
+    pub fn order_variances(&mut self, notices: &mut Vec<String>) {
+        let (l1, l2) = (self.num("l1"), self.num("l2"));
+        if l2 > l1 {
+            self.put("l1", Value::Num(l2));
+            self.put("l2", Value::Num(l1));
+            notices.push(format!(
+                "l2 = {l2} was larger than l1 = {l1}: swapped so that λ1 ≥ λ2"
+            ));
+        }
+    }
+
+    /// Whether a key means something for the current kind.
+    pub fn applies(&self, p: &Param) -> bool {
+        p.only.is_none_or(|k| k == self.kind)
+    }
+
+    /// The canonical query string of every key that applies: what an embed URL holds.
+    pub fn query(&self) -> String {
+        let mut q = format!("kind={}", self.kind.name());
+        for (p, v) in self.schema.iter().zip(&self.values) {
+            if p.key == "kind" || !self.applies(p) {
+                continue;
+            }
+            match v {
+                Value::Num(x) => write!(q, "&{}={}", p.key, x).unwrap(),
+                Value::Text(s) if s.is_empty() => {}
+                Value::Text(s) => write!(q, "&{}={}", p.key, encode_component(s)).unwrap(),
+            }
+        }
+        q
+    }
+
+    /// The schema with current values as JSON, for building sliders and menus in JS.
+    pub fn schema_json(&self) -> String {
+        let mut out = String::from("[");
+        for (p, v) in self.schema.iter().zip(&self.values) {
+            if !self.applies(p) {
+                continue;
+            }
+            if out.len() > 1 {
+                out.push(',');
+            }
+            write!(
+                out,
+                "{{\"key\":{},\"label\":{},\"control\":{}",
+                json_str(p.key),
+                json_str(p.label),
+                p.control
+            )
+            .unwrap();
+            match p.spec {
+                Spec::Number { min, max, default, log, integer } => write!(
+                    out,
+                    ",\"type\":\"number\",\"min\":{min:?},\"max\":{max:?},\"default\":{default:?},\"log\":{log},\"integer\":{integer}"
+                )
+                .unwrap(),
+                Spec::Choice(opts) | Spec::Flags(opts) => {
+                    let ty = if matches!(p.spec, Spec::Choice(_)) { "choice" } else { "flags" };
+                    let list: Vec<String> = opts.iter().map(|o| json_str(o)).collect();
+                    write!(out, ",\"type\":\"{ty}\",\"options\":[{}]", list.join(",")).unwrap();
+                }
+                Spec::Pair => out.push_str(",\"type\":\"pair\""),
+            }
+            match v {
+                Value::Num(x) => write!(out, ",\"value\":{x:?}}}").unwrap(),
+                Value::Text(s) => write!(out, ",\"value\":{}}}", json_str(s)).unwrap(),
+            }
+        }
+        out.push(']');
+        out
+    }
+}
+
+fn default_value(p: &Param, kind: Kind) -> Value {
+    match p.spec {
+        Spec::Number { default, .. } => Value::Num(default),
+        Spec::Choice(_) if p.key == "kind" => Value::Text(kind.name().into()),
+        Spec::Choice(opts) => Value::Text(opts[0].into()),
+        Spec::Flags(_) | Spec::Pair => Value::Text(String::new()),
+    }
+}
+
+fn parse_value(p: &Param, raw: &str, current: &Value, notices: &mut Vec<String>) -> Value {
+    let raw = raw.trim();
+    match p.spec {
+        Spec::Number {
+            min, max, integer, ..
+        } => {
+            let Some(x) = raw.parse::<f64>().ok().filter(|x| x.is_finite()) else {
+                notices.push(format!(
+                    "{} = “{}” is not a number: kept {}",
+                    p.key,
+                    shorten(raw),
+                    show(current)
+                ));
+                return current.clone();
+            };
+            let clamped = x.clamp(min, max);
+            let y = if integer {
+                libm::round(clamped)
+            } else {
+                clamped
+            };
+            if x != clamped {
+                notices.push(format!(
+                    "{} = {} is outside {}…{}: using {}",
+                    p.key,
+                    shorten(raw),
+                    min,
+                    max,
+                    y
+                ));
+            } else if y != x {
+                notices.push(format!(
+                    "{} = {} is not a whole number: using {}",
+                    p.key,
+                    shorten(raw),
+                    y
+                ));
+            }
+            Value::Num(y)
+        }
+        Spec::Choice(opts) => match opts.iter().find(|o| **o == raw) {
+            Some(o) => Value::Text((*o).into()),
+            None => {
+                notices.push(format!(
+                    "{} = “{}” is not one of {}: kept {}",
+                    p.key,
+                    shorten(raw),
+                    opts.join(", "),
+                    show(current)
+                ));
+                current.clone()
+            }
+        },
+        Spec::Flags(opts) => {
+            let mut kept = Vec::new();
+            for item in raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match opts.iter().find(|o| **o == item) {
+                    Some(o) if !kept.contains(o) => kept.push(*o),
+                    Some(_) => {}
+                    None => notices.push(format!(
+                        "{} = “{}” is not one of {}: ignored",
+                        p.key,
+                        shorten(item),
+                        opts.join(", ")
+                    )),
+                }
+            }
+            Value::Text(kept.join(","))
+        }
+        Spec::Pair => {
+            if raw.is_empty() {
+                return Value::Text(String::new());
+            }
+            match parse_pair(raw) {
+                Some([x, y]) => Value::Text(format!("{x},{y}")),
+                None => {
+                    notices.push(format!(
+                        "{} = “{}” is not two numbers “x,y”: using a seeded start",
+                        p.key,
+                        shorten(raw)
+                    ));
+                    Value::Text(String::new())
+                }
+            }
+        }
+    }
+}
+
+/// Two finite numbers "x,y" of modest size (a start weight beyond 10⁶ is refused).
+pub fn parse_pair(s: &str) -> Option<[f64; 2]> {
+    let (a, b) = s.split_once(',')?;
+    let x: f64 = a.trim().parse().ok()?;
+    let y: f64 = b.trim().parse().ok()?;
+    let ok = |v: f64| v.is_finite() && v.abs() <= 1e6;
+    (ok(x) && ok(y)).then_some([x, y])
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::Num(x) => x.to_string(),
+        Value::Text(s) => s.clone(),
+    }
+}
+
+/// Hostile input can be long; notices quote at most 40 characters of it.
+fn shorten(s: &str) -> String {
+    let mut t: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        t.push('…');
+    }
+    t
+}
+
+/// Splits a query string into decoded key/value pairs (`+` is a space, `%XX` a byte).
+pub fn decode_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode_component(k), decode_component(v))
+        })
+        .collect()
+}
+
+fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode_component(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
+            out.push(b as char);
+        } else {
+            write!(out, "%{b:02X}").unwrap();
+        }
+    }
+    out
+}
+
+/// A JSON string literal.
+pub fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => write!(out, "\\u{:04x}", c as u32).unwrap(),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,91 @@
+//! The one-neuron learning rules of SCIENCE.md §1–3, y = w·x.
+//!
+//! Online: one sample per call. Averaged: the expected update E[Δw] for covariance C, which is
+//! what the flow field draws and what the exact-rate tests check.
+
+use crate::params::Kind;
+
+#[inline]
+pub fn dot<const D: usize>(a: &[f64; D], b: &[f64; D]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..D {
+        s += a[i] * b[i];
+    }
+    s
+}
+
+pub fn norm<const D: usize>(a: &[f64; D]) -> f64 {
+    libm::sqrt(dot(a, a))
+}
+
+/// Plain Hebb: Δw = η y x.
+#[inline]
+pub fn hebb_step<const D: usize>(w: &mut [f64; D], x: &[f64; D], eta: f64) {
+    let y = dot(w, x);
+    for i in 0..D {
+        w[i] += eta * y * x[i];
+    }
+}
+
+/// Hebb with linear decay: Δw = η (y x − α w).
+#[inline]
+pub fn decay_step<const D: usize>(w: &mut [f64; D], x: &[f64; D], eta: f64, alpha: f64) {
+    let y = dot(w, x);
+    for i in 0..D {
+        w[i] += eta * (y * x[i] - alpha * w[i]);
+    }
+}
+
+/// Oja: Δw = η y (x − y w).
+#[inline]
+pub fn oja_step<const D: usize>(w: &mut [f64; D], x: &[f64; D], eta: f64) {
+    let y = dot(w, x);
+    for i in 0..D {
+        w[i] += eta * y * (x[i] - y * w[i]);
+    }
+}
+
+/// C w for a symmetric C.
+pub fn mat_vec<const D: usize>(c: &[[f64; D]; D], w: &[f64; D]) -> [f64; D] {
+    let mut out = [0.0; D];
+    for i in 0..D {
+        out[i] = dot(&c[i], w);
+    }
+    out
+}
+
+/// The averaged update E[Δw] over data with covariance C:
+/// Hebb η C w; decay η (C w − α w); Oja η (C w − (wᵀ C w) w).
+pub fn averaged_update<const D: usize>(
+    kind: Kind,
+    w: &[f64; D],
+    c: &[[f64; D]; D],
+    eta: f64,
+    alpha: f64,
+) -> [f64; D] {
+    let cw = mat_vec(c, w);
+    let shrink = match kind {
+        Kind::Hebb => 0.0,
+        Kind::Decay => alpha,
+        Kind::Oja => dot(w, &cw),
+    };
+    let mut out = [0.0; D];
+    for i in 0..D {
+        out[i] = eta * (cw[i] - shrink * w[i]);
+    }
+    out
+}
+
+/// One step of the averaged map w ← w + E[Δw].
+pub fn averaged_step<const D: usize>(
+    kind: Kind,
+    w: &mut [f64; D],
+    c: &[[f64; D]; D],
+    eta: f64,
+    alpha: f64,
+) {
+    let dw = averaged_update(kind, w, c, eta, alpha);
+    for i in 0..D {
+        w[i] += dw[i];
+    }
+}

@@ -1,0 +1,200 @@
+//! The only module that knows about the browser: converts types around [`crate::widget::Widget`]
+//! and draws the charts with plotters. State stays in Rust; JS reads the buffers below through
+//! zero-copy views over wasm memory (re-created each frame, since memory may grow).
+
+mod charts;
+
+use crate::neuron::READOUTS;
+use crate::params::json_str;
+use crate::widget;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Number of f64 in the geometry buffer: w.x, w.y, mean.x, mean.y, e1.x, e1.y, λ1, λ2, max|x−x̄|².
+const GEOMETRY: usize = 9;
+
+#[wasm_bindgen]
+pub struct Widget {
+    inner: widget::Widget,
+    readouts: [f64; READOUTS.len()],
+    geometry: [f64; GEOMETRY],
+    flow: Vec<f64>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// A widget from a query string of contract keys (`kind=oja&eta=0.02&seed=7`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(query: &str) -> Widget {
+        let mut w = Widget {
+            inner: widget::Widget::from_query(query),
+            readouts: [0.0; READOUTS.len()],
+            geometry: [0.0; GEOMETRY],
+            flow: Vec::new(),
+        };
+        w.refresh();
+        w
+    }
+
+    pub fn kind(&self) -> String {
+        self.inner.params().kind().name().into()
+    }
+
+    /// The kind's keys with their ranges and current values, as JSON.
+    pub fn schema(&self) -> String {
+        self.inner.params().schema_json()
+    }
+
+    /// Every key of the current state as a query string (what embed.html puts in its URL).
+    pub fn query(&self) -> String {
+        self.inner.params().query()
+    }
+
+    /// Sets one key from text, clamped; see `message()` for what was repaired.
+    pub fn set(&mut self, key: &str, value: &str) {
+        self.inner.set(key, value);
+        self.refresh();
+    }
+
+    pub fn reset(&mut self) {
+        self.inner.reset();
+        self.refresh();
+    }
+
+    /// Runs up to `steps` steps; returns how many were done.
+    pub fn advance(&mut self, steps: u32) -> u32 {
+        let done = self.inner.advance(steps as u64) as u32;
+        self.refresh();
+        done
+    }
+
+    /// `ready` | `paused` | `converged` | `diverged`.
+    pub fn status(&self) -> String {
+        self.inner.status().name().into()
+    }
+
+    pub fn message(&self) -> String {
+        self.inner.message()
+    }
+
+    /// Comma list naming the readouts buffer's entries.
+    pub fn readout_names(&self) -> String {
+        READOUTS.join(",")
+    }
+
+    pub fn readouts_ptr(&self) -> *const f64 {
+        self.readouts.as_ptr()
+    }
+
+    /// See `GEOMETRY`: 9 numbers.
+    pub fn geometry_ptr(&self) -> *const f64 {
+        self.geometry.as_ptr()
+    }
+
+    pub fn points_ptr(&self) -> *const f64 {
+        self.inner.run().cloud().points().as_ptr()
+    }
+
+    /// Number of f64 in the points buffer (2 per point).
+    pub fn points_len(&self) -> usize {
+        self.inner.run().cloud().points().len()
+    }
+
+    /// History records of 5 numbers: step, |w|, angle (°), w.x, w.y.
+    pub fn history_ptr(&self) -> *const f64 {
+        self.inner.run().history().as_slice().as_ptr()
+    }
+
+    pub fn history_len(&self) -> usize {
+        self.inner.run().history().as_slice().len()
+    }
+
+    /// Computes the averaged-rule flow on a grid×grid lattice over [−half, half]²; records of
+    /// 4 numbers (w.x, w.y, Δ.x, Δ.y) at the returned pointer, grid² of them.
+    pub fn flow_field(&mut self, half: f64, grid: u32) -> *const f64 {
+        let half = if half.is_finite() && half > 0.0 {
+            half
+        } else {
+            1.0
+        };
+        self.inner
+            .run()
+            .flow_field(half, grid.clamp(1, 64) as usize, &mut self.flow);
+        self.flow.as_ptr()
+    }
+
+    /// Slider marks as JSON: `{"eta":[{"value":…,"label":"1/λ1"}],…}`.
+    pub fn marks(&self) -> String {
+        let marks = self.inner.run().marks();
+        let mut keys: Vec<&str> = marks.iter().map(|m| m.0).collect();
+        keys.dedup();
+        let body: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                let items: Vec<String> = marks
+                    .iter()
+                    .filter(|m| m.0 == *k)
+                    .map(|m| format!("{{\"value\":{:?},\"label\":{}}}", m.1, json_str(m.2)))
+                    .collect();
+                format!("{}:[{}]", json_str(k), items.join(","))
+            })
+            .collect();
+        format!("{{{}}}", body.join(","))
+    }
+
+    pub fn add_point(&mut self, x: f64, y: f64) -> bool {
+        self.edit(|c| c.add(x, y))
+    }
+
+    pub fn move_point(&mut self, i: u32, x: f64, y: f64) -> bool {
+        self.edit(|c| c.move_point(i as usize, x, y))
+    }
+
+    pub fn remove_point(&mut self, i: u32) -> bool {
+        self.edit(|c| c.remove(i as usize))
+    }
+
+    /// Index of the point nearest (x, y) within `radius` (data units), or −1.
+    pub fn nearest_point(&self, x: f64, y: f64, radius: f64) -> i32 {
+        self.inner
+            .run()
+            .cloud()
+            .nearest(x, y, radius)
+            .map_or(-1, |i| i as i32)
+    }
+
+    /// Redraws the |w| chart (log scale) and the angle chart; `scale` is devicePixelRatio.
+    pub fn draw_charts(
+        &self,
+        norm: HtmlCanvasElement,
+        angle: HtmlCanvasElement,
+        scale: f64,
+    ) -> Result<(), JsValue> {
+        let run = self.inner.run();
+        charts::draw_norm(norm, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        charts::draw_angle(angle, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    fn edit(&mut self, f: impl FnOnce(&mut crate::cloud::Cloud) -> bool) -> bool {
+        let ok = self.inner.run_mut().edit_cloud(f);
+        self.refresh();
+        ok
+    }
+
+    fn refresh(&mut self) {
+        let run = self.inner.run();
+        self.readouts = run.readouts();
+        let s = run.stats();
+        let w = run.w();
+        self.geometry = [
+            w[0], w[1], s.mean[0], s.mean[1], s.e1[0], s.e1[1], s.lambda1, s.lambda2, s.max_sq,
+        ];
+    }
+}
+
+/// A fresh random seed for the "new seed" button (the only use of the browser's randomness).
+#[wasm_bindgen]
+pub fn fresh_seed() -> u32 {
+    let mut b = [0u8; 4];
+    getrandom::getrandom(&mut b).map_or(1, |_| u32::from_le_bytes(b))
+}
