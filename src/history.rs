@@ -29,7 +29,7 @@ impl<const W: usize> History<W> {
     /// Whether the record of this step is due.
     #[inline]
     pub fn due(&self, step: u64) -> bool {
-        step % self.stride == 0
+        step.is_multiple_of(self.stride)
     }
 
     /// Appends a record whose first field is its step.
@@ -41,7 +41,7 @@ impl<const W: usize> History<W> {
             self.len = CAPACITY / 2;
             self.stride *= 2;
             // Keep the first field of every record a multiple of the new stride.
-            if record[0] as u64 % self.stride != 0 {
+            if !(record[0] as u64).is_multiple_of(self.stride) {
                 return;
             }
         }

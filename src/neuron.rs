@@ -143,8 +143,8 @@ impl NeuronRun {
             let x = self.cloud.centred(self.picks.index(n) as usize);
             rule(&mut self.w, &x);
             self.step += 1;
-            // `!(a <= b)` also catches NaN.
-            if !(dot(&self.w, &self.w) <= limit_sq) {
+            let n2 = dot(&self.w, &self.w);
+            if n2.is_nan() || n2 > limit_sq {
                 self.status = Status::Diverged;
                 self.why = self.divergence_reason();
                 return done + 1;
@@ -331,7 +331,7 @@ pub fn group(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
