@@ -4,7 +4,10 @@
 //! that knows about the browser.
 
 pub mod cloud;
+pub mod ei;
 pub mod history;
+pub mod hopfield;
+pub mod modern;
 pub mod neuron;
 pub mod params;
 pub mod rng;

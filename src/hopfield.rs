@@ -1,0 +1,337 @@
+//! Classic Hopfield network (SCIENCE.md §9): ±1 neurons, Hebbian storage W = Σ_μ ξ^μ ξ^μᵀ with
+//! zero diagonal, asynchronous and synchronous recall.
+//!
+//! Weights are small integers (the 1/N of W = (1/N) Σ ξξᵀ does not change any sign, so it is
+//! applied only where a value is shown: energy). The local fields h = W s are kept up to date
+//! incrementally: a flip of neuron j adds −2 s_j · (row j of W) to h, one pass over N integers
+//! that the compiler vectorises (wasm SIMD), instead of recomputing W s.
+
+use crate::rng::Rng;
+
+#[derive(Clone, Debug)]
+pub struct Hopfield {
+    n: usize,
+    /// Stored patterns, P × N, ±1.
+    patterns: Vec<i8>,
+    /// W_ij = Σ_μ ξ_i ξ_j, W_ii = 0; |W_ij| ≤ P ≤ 32,767.
+    w: Vec<i16>,
+    /// The state, ±1.
+    s: Vec<i8>,
+    /// h = W s.
+    h: Vec<i32>,
+}
+
+impl Hopfield {
+    /// An empty network of `n` neurons, all at −1.
+    pub fn new(n: usize) -> Hopfield {
+        Hopfield {
+            n,
+            patterns: Vec::new(),
+            w: vec![0; n * n],
+            s: vec![-1; n],
+            h: vec![0; n],
+        }
+    }
+
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len() / self.n.max(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    pub fn pattern(&self, mu: usize) -> &[i8] {
+        &self.patterns[mu * self.n..(mu + 1) * self.n]
+    }
+
+    pub fn patterns(&self) -> &[i8] {
+        &self.patterns
+    }
+
+    pub fn state(&self) -> &[i8] {
+        &self.s
+    }
+
+    pub fn weights(&self) -> &[i16] {
+        &self.w
+    }
+
+    /// Adds ξξᵀ (zero diagonal) to W. Refused (false) past 32,767 patterns, where i16 could wrap.
+    pub fn store(&mut self, xi: &[i8]) -> bool {
+        if xi.len() != self.n || self.len() >= i16::MAX as usize {
+            return false;
+        }
+        self.patterns.extend_from_slice(xi);
+        self.outer(xi, 1);
+        self.refresh_fields();
+        true
+    }
+
+    /// Removes pattern μ (subtracts its outer product).
+    pub fn forget(&mut self, mu: usize) -> bool {
+        if mu >= self.len() {
+            return false;
+        }
+        let xi: Vec<i8> = self.pattern(mu).to_vec();
+        self.outer(&xi, -1);
+        self.patterns.drain(mu * self.n..(mu + 1) * self.n);
+        self.refresh_fields();
+        true
+    }
+
+    /// Replaces the whole memory with these patterns (P × N), reusing the buffers.
+    pub fn store_all(&mut self, patterns: &[i8]) {
+        self.patterns.clear();
+        self.w.iter_mut().for_each(|x| *x = 0);
+        for xi in patterns.chunks_exact(self.n) {
+            self.patterns.extend_from_slice(xi);
+            self.outer(xi, 1);
+        }
+        self.refresh_fields();
+    }
+
+    fn outer(&mut self, xi: &[i8], sign: i16) {
+        let n = self.n;
+        for i in 0..n {
+            let a = xi[i] as i16 * sign;
+            let row = &mut self.w[i * n..(i + 1) * n];
+            for (wij, &xj) in row.iter_mut().zip(xi) {
+                *wij += a * xj as i16;
+            }
+            row[i] = 0;
+        }
+    }
+
+    /// Sets the state (values are read as signs; 0 counts as −1).
+    pub fn set_state(&mut self, s: &[i8]) {
+        for (dst, &v) in self.s.iter_mut().zip(s) {
+            *dst = if v > 0 { 1 } else { -1 };
+        }
+        self.refresh_fields();
+    }
+
+    /// Flips one neuron by hand (painting a cue).
+    pub fn flip(&mut self, i: usize) {
+        self.apply_flip(i);
+    }
+
+    fn refresh_fields(&mut self) {
+        let n = self.n;
+        for i in 0..n {
+            self.h[i] = field(&self.w[i * n..(i + 1) * n], &self.s);
+        }
+    }
+
+    #[inline]
+    fn apply_flip(&mut self, j: usize) {
+        let n = self.n;
+        let delta = -2 * self.s[j] as i32;
+        self.s[j] = -self.s[j];
+        // W is symmetric: column j = row j.
+        add_scaled(&mut self.h, &self.w[j * n..(j + 1) * n], delta);
+    }
+
+    /// Neuron i takes the sign of its field (a zero field keeps the state). Returns whether it
+    /// flipped; each flip changes the energy by −2|h_i|/N ≤ 0.
+    #[inline]
+    pub fn update_neuron(&mut self, i: usize) -> bool {
+        let h = self.h[i];
+        let flips = (h > 0 && self.s[i] < 0) || (h < 0 && self.s[i] > 0);
+        if flips {
+            self.apply_flip(i);
+        }
+        flips
+    }
+
+    /// One asynchronous sweep in the given order; returns the number of flips.
+    pub fn sweep_async(&mut self, order: &[u32]) -> usize {
+        order
+            .iter()
+            .filter(|&&i| self.update_neuron(i as usize))
+            .count()
+    }
+
+    /// One synchronous update: every neuron takes the sign of its current field at once.
+    pub fn sweep_sync(&mut self) -> usize {
+        let mut flips = 0;
+        for i in 0..self.n {
+            let h = self.h[i];
+            if (h > 0 && self.s[i] < 0) || (h < 0 && self.s[i] > 0) {
+                self.s[i] = -self.s[i];
+                flips += 1;
+            }
+        }
+        if flips > 0 {
+            self.refresh_fields();
+        }
+        flips
+    }
+
+    /// E = −½ sᵀ W s with W = (1/N) Σ ξξᵀ.
+    pub fn energy(&self) -> f64 {
+        let e: i64 = self
+            .s
+            .iter()
+            .zip(&self.h)
+            .map(|(&s, &h)| s as i64 * h as i64)
+            .sum();
+        -0.5 * e as f64 / self.n as f64
+    }
+
+    /// m_μ = (1/N) Σ ξ^μ_i s_i.
+    pub fn overlap(&self, mu: usize) -> f64 {
+        overlap(self.pattern(mu), &self.s)
+    }
+
+    /// Fraction of neurons whose sign differs from `target`.
+    pub fn wrong_bits(&self, target: &[i8]) -> f64 {
+        let wrong = self.s.iter().zip(target).filter(|(a, b)| a != b).count();
+        wrong as f64 / self.n as f64
+    }
+
+    /// The field of neuron i (integer units: N times the field of W = (1/N) Σ ξξᵀ).
+    pub fn field(&self, i: usize) -> i32 {
+        self.h[i]
+    }
+}
+
+/// Σ_j w_j s_j.
+#[inline]
+fn field(row: &[i16], s: &[i8]) -> i32 {
+    row.iter().zip(s).map(|(&w, &s)| w as i32 * s as i32).sum()
+}
+
+/// h += c · row, the hot loop of recall.
+#[inline]
+fn add_scaled(h: &mut [i32], row: &[i16], c: i32) {
+    for (hi, &w) in h.iter_mut().zip(row) {
+        *hi += c * w as i32;
+    }
+}
+
+pub fn overlap(a: &[i8], b: &[i8]) -> f64 {
+    let dot: i32 = a.iter().zip(b).map(|(&x, &y)| x as i32 * y as i32).sum();
+    dot as f64 / a.len() as f64
+}
+
+/// P seeded random ±1 patterns of N bits, P × N.
+pub fn random_patterns(p: usize, n: usize, rng: &mut Rng) -> Vec<i8> {
+    (0..p * n)
+        .map(|_| if rng.uniform() < 0.5 { -1 } else { 1 })
+        .collect()
+}
+
+/// A copy of `xi` with exactly round(noise · N) bits flipped, chosen at random.
+pub fn corrupt(xi: &[i8], noise: f64, rng: &mut Rng, order: &mut Vec<u32>) -> Vec<i8> {
+    let mut out = xi.to_vec();
+    let k = libm::round(noise.clamp(0.0, 1.0) * xi.len() as f64) as usize;
+    shuffle(order, xi.len(), rng);
+    for &i in &order[..k] {
+        out[i as usize] = -out[i as usize];
+    }
+    out
+}
+
+/// A fresh random permutation of 0..n in `order` (Fisher–Yates, u32 draws for portability).
+pub fn shuffle(order: &mut Vec<u32>, n: usize, rng: &mut Rng) {
+    order.clear();
+    order.extend(0..n as u32);
+    for i in (1..n).rev() {
+        let j = rng.index(i as u32 + 1) as usize;
+        order.swap(i, j);
+    }
+}
+
+/// sgn(ξ¹ + ξ² + ξ³): the symmetric mixture state, a spurious attractor.
+pub fn mixture3(a: &[i8], b: &[i8], c: &[i8]) -> Vec<i8> {
+    a.iter()
+        .zip(b)
+        .zip(c)
+        .map(|((&x, &y), &z)| {
+            if x as i32 + y as i32 + z as i32 > 0 {
+                1
+            } else {
+                -1
+            }
+        })
+        .collect()
+}
+
+/// Recall by asynchronous sweeps from the current state until a sweep flips nothing or
+/// `max_sweeps` have run; returns the sweeps done.
+pub fn recall_async(
+    net: &mut Hopfield,
+    max_sweeps: usize,
+    rng: &mut Rng,
+    order: &mut Vec<u32>,
+) -> usize {
+    for sweep in 1..=max_sweeps {
+        shuffle(order, net.n(), rng);
+        if net.sweep_async(order) == 0 {
+            return sweep;
+        }
+    }
+    max_sweeps
+}
+
+/// Standard normal CDF Φ.
+pub fn phi(x: f64) -> f64 {
+    0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
+}
+
+/// Amit–Gutfreund–Sompolinsky replica-symmetric theory at zero temperature: the retrieval
+/// overlap m(α) solves m = erf(y), with y = m / √(2αr) the largest root of
+/// erf(y) = y (√(2α) + (2/√π) e^{−y²}). None when no retrieval state exists (α > α_c).
+pub fn ags_overlap(alpha: f64) -> Option<f64> {
+    if alpha <= 0.0 {
+        return Some(1.0);
+    }
+    let g = |y: f64| {
+        libm::erf(y)
+            - y * (libm::sqrt(2.0 * alpha)
+                + 2.0 / libm::sqrt(std::f64::consts::PI) * libm::exp(-y * y))
+    };
+    // g < 0 for large y; scan down from there to the first sign change, then bisect.
+    let (mut hi, step) = (6.0, 0.001);
+    let mut lo = hi - step;
+    while lo > 0.05 {
+        if g(lo) > 0.0 {
+            for _ in 0..60 {
+                let mid = 0.5 * (lo + hi);
+                if g(mid) > 0.0 {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return Some(libm::erf(0.5 * (lo + hi)));
+        }
+        hi = lo;
+        lo -= step;
+    }
+    None
+}
+
+/// Predicted fraction of wrong bits in the retrieval state, (1 − m)/2; ½ past α_c.
+pub fn ags_wrong_bits(alpha: f64) -> f64 {
+    ags_overlap(alpha).map_or(0.5, |m| (1.0 - m) / 2.0)
+}
+
+/// The critical load α_c where the retrieval solution disappears (≈ 0.138), by bisection.
+pub fn ags_critical_load() -> f64 {
+    let (mut lo, mut hi) = (0.05, 0.3);
+    for _ in 0..50 {
+        let mid = 0.5 * (lo + hi);
+        if ags_overlap(mid).is_some() {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
