@@ -7,11 +7,14 @@ pub mod cloud;
 pub mod ei;
 pub mod history;
 pub mod hopfield;
+pub mod letters;
+pub mod memory;
 pub mod modern;
 pub mod neuron;
 pub mod params;
 pub mod rng;
 pub mod rules;
+pub mod run;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,32 +2,13 @@
 
 use crate::cloud::{Cloud, Shape, Stats};
 use crate::history::History;
-use crate::params::{Kind, Params};
+use crate::params::Params;
 use crate::rng::{Rng, Stream};
-use crate::rules::{self, dot, norm};
+use crate::rules::{self, dot, norm, Rule};
+use crate::run::{group, Clock, Fnv, Status};
 
 /// Past this |w| a run is stopped as diverged, long before f64 overflows.
 pub const NORM_LIMIT: f64 = 1e12;
-
-/// What a run is doing, as far as the core knows (JS adds `running` and `loading`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Ready,
-    Paused,
-    Converged,
-    Diverged,
-}
-
-impl Status {
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Ready => "ready",
-            Status::Paused => "paused",
-            Status::Converged => "converged",
-            Status::Diverged => "diverged",
-        }
-    }
-}
 
 /// History record: step, |w|, angle to PC1 (degrees), w.x, w.y.
 pub const RECORD: usize = 5;
@@ -36,18 +17,15 @@ pub const READOUTS: [&str; 6] = ["step", "norm", "angle", "lambda1", "lambda2", 
 
 #[derive(Clone, Debug)]
 pub struct NeuronRun {
-    pub kind: Kind,
+    pub rule: Rule,
     pub eta: f64,
     pub alpha: f64,
     cloud: Cloud,
     w: [f64; 2],
     w_start: [f64; 2],
-    step: u64,
-    until: u64,
+    clock: Clock,
     picks: Rng,
     history: History<RECORD>,
-    status: Status,
-    why: String,
     /// Angle readout; kept at its last defined value once w has decayed to exactly 0.
     angle: f64,
 }
@@ -62,18 +40,15 @@ impl NeuronRun {
             [0.5 * libm::cos(t), 0.5 * libm::sin(t)]
         });
         let mut run = NeuronRun {
-            kind: p.kind(),
+            rule: p.kind().rule().unwrap_or(Rule::Oja),
             eta: p.num("eta"),
             alpha: p.num("alpha"),
             cloud,
             w: w_start,
             w_start,
-            step: 0,
-            until: p.num("until") as u64,
+            clock: Clock::new(p.num("until") as u64),
             picks: Rng::new(seed, Stream::Samples),
             history: History::new(),
-            status: Status::Ready,
-            why: String::new(),
             angle: 0.0,
         };
         run.restart();
@@ -83,15 +58,13 @@ impl NeuronRun {
     /// Back to the start weight at step 0 on the same data.
     pub fn restart(&mut self) {
         self.w = self.w_start;
-        self.step = 0;
+        self.clock.restart();
         self.picks.rewind();
         self.history.clear();
-        self.status = Status::Ready;
-        self.why.clear();
         self.angle = 0.0;
         self.update_angle();
         self.record();
-        self.check_until();
+        self.clock.check_until(false);
     }
 
     /// New data from the params' shape, keeping w and the step count (a live change).
@@ -100,38 +73,25 @@ impl NeuronRun {
         self.update_angle();
     }
 
+    /// Learning kinds never look converged: `until` pauses them.
     pub fn set_until(&mut self, until: u64) {
-        self.until = until;
-        if self.status == Status::Paused {
-            self.status = Status::Ready;
-        }
-        self.check_until();
-    }
-
-    fn check_until(&mut self) {
-        if self.until > 0 && self.step >= self.until && self.status == Status::Ready {
-            self.status = Status::Paused;
-        }
+        self.clock.set_until(until, false);
     }
 
     /// Presents up to `steps` samples, stopping at `until` or at divergence; returns steps done.
     pub fn run(&mut self, steps: u64) -> u64 {
-        if matches!(self.status, Status::Diverged | Status::Paused) || self.cloud.is_empty() {
+        let steps = self.clock.budget(steps);
+        if self.cloud.is_empty() {
             return 0;
         }
-        let steps = if self.until > 0 {
-            steps.min(self.until.saturating_sub(self.step))
-        } else {
-            steps
-        };
         let (eta, alpha) = (self.eta, self.alpha);
-        let done = match self.kind {
-            Kind::Hebb => self.present(steps, |w, x| rules::hebb_step(w, x, eta)),
-            Kind::Decay => self.present(steps, |w, x| rules::decay_step(w, x, eta, alpha)),
-            Kind::Oja => self.present(steps, |w, x| rules::oja_step(w, x, eta)),
+        let done = match self.rule {
+            Rule::Hebb => self.present(steps, |w, x| rules::hebb_step(w, x, eta)),
+            Rule::Decay => self.present(steps, |w, x| rules::decay_step(w, x, eta, alpha)),
+            Rule::Oja => self.present(steps, |w, x| rules::oja_step(w, x, eta)),
         };
         self.update_angle();
-        self.check_until();
+        self.clock.check_until(false);
         done
     }
 
@@ -142,14 +102,14 @@ impl NeuronRun {
         for done in 0..steps {
             let x = self.cloud.centred(self.picks.index(n) as usize);
             rule(&mut self.w, &x);
-            self.step += 1;
+            self.clock.step += 1;
             let n2 = dot(&self.w, &self.w);
             if n2.is_nan() || n2 > limit_sq {
-                self.status = Status::Diverged;
-                self.why = self.divergence_reason();
+                let why = self.divergence_reason();
+                self.clock.diverge(why);
                 return done + 1;
             }
-            if self.history.due(self.step) {
+            if self.history.due(self.clock.step) {
                 self.update_angle();
                 self.record();
             }
@@ -160,7 +120,7 @@ impl NeuronRun {
     fn record(&mut self) {
         let n = norm(&self.w);
         self.history
-            .push([self.step as f64, n, self.angle, self.w[0], self.w[1]]);
+            .push([self.clock.step as f64, n, self.angle, self.w[0], self.w[1]]);
     }
 
     fn update_angle(&mut self) {
@@ -181,43 +141,43 @@ impl NeuronRun {
             format!(
                 "|w| grew 10^{}-fold in {} steps",
                 libm::floor(libm::log10(growth)) as i64,
-                group(self.step)
+                group(self.clock.step)
             )
         } else {
-            format!("|w| overflowed after {} steps", group(self.step))
+            format!("|w| overflowed after {} steps", group(self.clock.step))
         };
         let big_sample = eta * s.max_sq;
-        match self.kind {
-            Kind::Hebb => format!("plain Hebb has no brake: {grew}"),
-            Kind::Decay if eta * (alpha - s.lambda2) > 2.0 => format!(
+        match self.rule {
+            Rule::Hebb => format!("plain Hebb has no brake: {grew}"),
+            Rule::Decay if eta * (alpha - s.lambda2) > 2.0 => format!(
                 "η·(α − λ2) = {:.2} > 2: each step overshoots zero and flips the sign of w, so it blows up even though α > λ1",
                 eta * (alpha - s.lambda2)
             ),
-            Kind::Decay if alpha < s.lambda1 => {
+            Rule::Decay if alpha < s.lambda1 => {
                 format!("α = {} < λ1 = {:.2}: decay is weaker than the growth along PC1, {grew}", fmt(alpha), s.lambda1)
             }
-            Kind::Oja if eta * s.lambda1 > 1.0 => {
+            Rule::Oja if eta * s.lambda1 > 1.0 => {
                 format!("η·λ1 = {:.2} > 1: Oja's update overshoots and diverges", eta * s.lambda1)
             }
             _ if big_sample > 2.0 => format!(
                 "η·|x|² = {big_sample:.2} > 2 for the farthest point: one such sample can throw w out, and it did after {} steps",
-                group(self.step)
+                group(self.clock.step)
             ),
             _ => format!("the weights ran away: {grew}"),
         }
     }
 
     pub fn status(&self) -> Status {
-        self.status
+        self.clock.status
     }
 
     /// The explanation of the status ("" when there is nothing to say).
     pub fn why(&self) -> &str {
-        &self.why
+        &self.clock.why
     }
 
     pub fn step(&self) -> u64 {
-        self.step
+        self.clock.step
     }
 
     pub fn w(&self) -> [f64; 2] {
@@ -240,19 +200,19 @@ impl NeuronRun {
     pub fn marks(&self) -> Vec<(&'static str, f64, &'static str)> {
         let s = self.cloud.stats();
         let mut m = Vec::new();
-        match self.kind {
-            Kind::Oja => {
+        match self.rule {
+            Rule::Oja => {
                 m.push(("eta", 1.0 / s.lambda1, "1/λ1"));
                 m.push(("eta", 2.0 / s.max_sq, "2/max|x|²"));
             }
-            Kind::Decay => {
+            Rule::Decay => {
                 if self.alpha > s.lambda2 {
                     m.push(("eta", 2.0 / (self.alpha - s.lambda2), "2/(α−λ2)"));
                 }
                 m.push(("alpha", s.lambda2, "λ2"));
                 m.push(("alpha", s.lambda1, "λ1"));
             }
-            Kind::Hebb => {}
+            Rule::Hebb => {}
         }
         m.retain(|(_, v, _)| v.is_finite());
         m
@@ -276,7 +236,7 @@ impl NeuronRun {
             0.0
         };
         [
-            self.step as f64,
+            self.clock.step as f64,
             libm::sqrt(n2),
             self.angle,
             s.lambda1,
@@ -294,7 +254,7 @@ impl NeuronRun {
             for c in 0..grid {
                 let at = |k: usize| -half + 2.0 * half * (k as f64 + 0.5) / grid as f64;
                 let w = [at(c), at(r)];
-                let d = rules::averaged_update(self.kind, &w, &cov, self.eta, self.alpha);
+                let d = rules::averaged_update(self.rule, &w, &cov, self.eta, self.alpha);
                 out.extend_from_slice(&[w[0], w[1], d[0], d[1]]);
             }
         }
@@ -303,16 +263,12 @@ impl NeuronRun {
     /// FNV-1a over the bits of w after every one of `steps` steps: equal hashes mean equal
     /// trajectories, not only equal end points.
     pub fn trajectory_hash(&mut self, steps: u64) -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = Fnv::default();
         for _ in 0..steps {
             self.run(1);
-            for v in self.w {
-                for b in v.to_bits().to_le_bytes() {
-                    h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-                }
-            }
+            self.w.iter().for_each(|&v| h.add(v));
         }
-        h
+        h.0
     }
 }
 
@@ -324,19 +280,6 @@ fn shape(p: &Params) -> Shape<'_> {
         l2: p.num("l2"),
         theta_deg: p.num("theta"),
     }
-}
-
-/// 3400 → "3,400".
-pub fn group(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 fn fmt(x: f64) -> String {

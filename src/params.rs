@@ -11,21 +11,71 @@ pub enum Kind {
     Hebb,
     Decay,
     Oja,
+    Hopfield,
+    Capacity,
+    Modern,
+    Ei,
+}
+
+/// Kinds that share one schema, one run type and one look.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Family {
+    /// One neuron on a 2-D cloud.
+    Cloud,
+    /// Memories in a recurrent network.
+    Memory,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Hebb, Kind::Decay, Kind::Oja];
+    pub const ALL: [Kind; 7] = [
+        Kind::Hebb,
+        Kind::Decay,
+        Kind::Oja,
+        Kind::Hopfield,
+        Kind::Capacity,
+        Kind::Modern,
+        Kind::Ei,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Kind::Hebb => "hebb",
             Kind::Decay => "decay",
             Kind::Oja => "oja",
+            Kind::Hopfield => "hopfield",
+            Kind::Capacity => "capacity",
+            Kind::Modern => "modern",
+            Kind::Ei => "ei",
         }
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == s.trim())
+    }
+
+    /// The learning rule of a cloud kind.
+    pub fn rule(self) -> Option<crate::rules::Rule> {
+        use crate::rules::Rule;
+        match self {
+            Kind::Hebb => Some(Rule::Hebb),
+            Kind::Decay => Some(Rule::Decay),
+            Kind::Oja => Some(Rule::Oja),
+            _ => None,
+        }
+    }
+
+    pub fn family(self) -> Family {
+        match self {
+            Kind::Hebb | Kind::Decay | Kind::Oja => Family::Cloud,
+            _ => Family::Memory,
+        }
+    }
+
+    fn schema(self) -> &'static [Param] {
+        match self.family() {
+            Family::Cloud => CLOUD_SCHEMA,
+            Family::Memory => MEMORY_SCHEMA,
+        }
     }
 }
 
@@ -55,110 +105,233 @@ pub struct Param {
     pub spec: Spec,
     /// Shown as a slider or menu inside the widget.
     pub control: bool,
-    /// Only meaningful for these kinds (`None`: every kind of the table).
-    pub only: Option<Kind>,
+    /// The kinds this entry is for (empty: every kind of its table). A key may have one entry
+    /// per kind, e.g. `side` defaults to 16, but to 20 for `capacity`.
+    pub kinds: &'static [Kind],
 }
 
-const fn num(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
+const fn param(key: &'static str, label: &'static str, spec: Spec, control: bool) -> Param {
     Param {
         key,
         label,
-        spec: Spec::Number {
+        spec,
+        control,
+        kinds: &[],
+    }
+}
+
+/// A slider.
+const fn linear(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
+    param(
+        key,
+        label,
+        Spec::Number {
             min,
             max,
             default,
             log: false,
             integer: false,
         },
-        control: true,
-        only: None,
-    }
+        true,
+    )
 }
 
-const fn int(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
-    Param {
+const fn log(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
+    param(
         key,
         label,
-        spec: Spec::Number {
+        Spec::Number {
+            min,
+            max,
+            default,
+            log: true,
+            integer: false,
+        },
+        true,
+    )
+}
+
+/// A whole number; a slider when `control`.
+const fn whole(
+    key: &'static str,
+    label: &'static str,
+    min: f64,
+    max: f64,
+    default: f64,
+    control: bool,
+) -> Param {
+    param(
+        key,
+        label,
+        Spec::Number {
             min,
             max,
             default,
             log: false,
             integer: true,
         },
-        control: false,
-        only: None,
-    }
+        control,
+    )
 }
 
-pub const CLOUD_PRESETS: &[&str] = &["gaussian", "clusters", "round", "line"];
+const fn choice(key: &'static str, label: &'static str, options: &'static [&'static str]) -> Param {
+    param(key, label, Spec::Choice(options), true)
+}
+
+const fn only(p: Param, kinds: &'static [Kind]) -> Param {
+    Param { kinds, ..p }
+}
+
 pub const HIDE_PARTS: &[&str] = &["text", "controls", "charts", "readouts"];
-const CLOUD_KINDS: &[&str] = &["hebb", "decay", "oja"];
+
+/// Keys every kind has (after its own).
+const COMMON_TAIL: [Param; 4] = [
+    whole("seed", "seed", 0.0, u32::MAX as f64, 1.0, false),
+    whole("play", "play", 0.0, 1.0, 1.0, false),
+    whole("until", "stop at step", 0.0, 1e9, 0.0, false),
+    param("hide", "hidden parts", Spec::Flags(HIDE_PARTS), false),
+];
 
 /// The schema of the one-neuron cloud kinds, in the order sliders and URLs list them.
 pub const CLOUD_SCHEMA: &[Param] = &[
-    Param {
-        spec: Spec::Choice(CLOUD_KINDS),
-        control: true,
-        ..int("kind", "rule", 0.0, 0.0, 0.0)
-    },
-    Param {
-        spec: Spec::Number {
-            min: 1e-5,
-            max: 1.0,
-            default: 0.01,
-            log: true,
-            integer: false,
-        },
-        ..num("eta", "learning rate η", 0.0, 0.0, 0.0)
-    },
-    Param {
-        only: Some(Kind::Decay),
-        ..num("alpha", "decay α", 0.0, 20.0, 1.0)
-    },
-    Param {
-        spec: Spec::Choice(CLOUD_PRESETS),
-        control: true,
-        ..int("preset", "data", 0.0, 0.0, 0.0)
-    },
-    Param {
-        control: true,
-        ..int("n", "points", 10.0, 20_000.0, 500.0)
-    },
-    num("l1", "variance λ₁ (axis 1)", 0.01, 100.0, 3.0),
-    num("l2", "variance λ₂ (axis 2)", 0.01, 100.0, 0.5),
-    num("theta", "axis angle θ (°)", -180.0, 180.0, 30.0),
-    Param {
-        spec: Spec::Number {
+    choice("kind", "rule", &["hebb", "decay", "oja"]),
+    log("eta", "learning rate η", 1e-5, 1.0, 0.01),
+    only(linear("alpha", "decay α", 0.0, 20.0, 1.0), &[Kind::Decay]),
+    choice("preset", "data", &["gaussian", "clusters", "round", "line"]),
+    whole("n", "points", 10.0, 20_000.0, 500.0, true),
+    linear("l1", "variance λ₁ (axis 1)", 0.01, 100.0, 3.0),
+    linear("l2", "variance λ₂ (axis 2)", 0.01, 100.0, 0.5),
+    linear("theta", "axis angle θ (°)", -180.0, 180.0, 30.0),
+    param(
+        "speed",
+        "steps per frame",
+        Spec::Number {
             min: 1.0,
             max: 1e5,
             default: 10.0,
             log: true,
             integer: true,
         },
-        control: true,
-        ..num("speed", "steps per frame", 0.0, 0.0, 0.0)
-    },
-    int("seed", "seed", 0.0, u32::MAX as f64, 1.0),
-    int("play", "play", 0.0, 1.0, 1.0),
-    int("until", "stop at step", 0.0, 1e9, 0.0),
-    Param {
-        spec: Spec::Pair,
-        ..int("w0", "start weight", 0.0, 0.0, 0.0)
-    },
-    Param {
-        spec: Spec::Flags(HIDE_PARTS),
-        ..int("hide", "hidden parts", 0.0, 0.0, 0.0)
-    },
+        true,
+    ),
+    COMMON_TAIL[0],
+    COMMON_TAIL[1],
+    COMMON_TAIL[2],
+    param("w0", "start weight", Spec::Pair, false),
+    COMMON_TAIL[3],
 ];
 
-/// Starting variances of each cloud preset (used when the URL does not give them).
-pub fn preset_variances(preset: &str) -> (f64, f64) {
-    match preset {
-        "clusters" => (3.0, 0.3),
-        "round" => (1.1, 1.0),
-        "line" => (3.0, 0.01),
-        _ => (3.0, 0.5),
+const HOPFIELD: &[Kind] = &[Kind::Hopfield];
+const CAPACITY: &[Kind] = &[Kind::Capacity];
+const MODERN: &[Kind] = &[Kind::Modern];
+const EI: &[Kind] = &[Kind::Ei];
+const STORING: &[Kind] = &[Kind::Hopfield, Kind::Modern, Kind::Ei];
+
+const fn speed(default: f64, label: &'static str, kinds: &'static [Kind]) -> Param {
+    only(
+        param(
+            "speed",
+            label,
+            Spec::Number {
+                min: 1.0,
+                max: 1e5,
+                default,
+                log: true,
+                integer: true,
+            },
+            true,
+        ),
+        kinds,
+    )
+}
+
+/// The schema of the memory kinds (Hopfield and its relatives).
+pub const MEMORY_SCHEMA: &[Param] = &[
+    choice("kind", "network", &["hopfield", "modern", "ei", "capacity"]),
+    only(
+        choice("preset", "start", &["retrieval", "mixture", "overload"]),
+        HOPFIELD,
+    ),
+    only(
+        choice("preset", "start", &["retrieval", "blend", "crowded"]),
+        MODERN,
+    ),
+    only(choice("preset", "start", &["normative", "dale"]), EI),
+    only(choice("preset", "start", &["sweep"]), CAPACITY),
+    only(
+        whole("side", "grid side (N = side²)", 4.0, 64.0, 16.0, true),
+        STORING,
+    ),
+    only(
+        whole("side", "grid side (N = side²)", 4.0, 64.0, 20.0, true),
+        CAPACITY,
+    ),
+    only(
+        whole("p", "stored patterns P", 1.0, 16_384.0, 5.0, true),
+        STORING,
+    ),
+    only(
+        choice("patterns", "patterns", &["letters", "random"]),
+        STORING,
+    ),
+    only(
+        linear("noise", "cue noise (flipped fraction)", 0.0, 1.0, 0.2),
+        STORING,
+    ),
+    only(
+        whole("cue", "cued pattern", 1.0, 16_384.0, 1.0, false),
+        STORING,
+    ),
+    only(choice("update", "update", &["async", "sync"]), HOPFIELD),
+    only(
+        log("beta", "inverse temperature β", 1e-4, 100.0, 1.0),
+        MODERN,
+    ),
+    only(log("eta", "learning rate η", 1e-5, 0.1, 0.003), EI),
+    only(linear("ratio", "excitatory fraction", 0.5, 1.0, 0.75), EI),
+    only(
+        whole("trials", "trials per load", 1.0, 50.0, 5.0, true),
+        CAPACITY,
+    ),
+    speed(32.0, "neuron updates per frame", HOPFIELD),
+    speed(1.0, "updates per step of the clock", MODERN),
+    speed(5.0, "learning steps per frame", EI),
+    speed(1.0, "trials per frame (at most)", CAPACITY),
+    COMMON_TAIL[0],
+    COMMON_TAIL[1],
+    COMMON_TAIL[2],
+    COMMON_TAIL[3],
+];
+
+/// What choosing a preset sets (keys the URL does not give keep these).
+pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'static str)] {
+    match (kind, preset) {
+        (_, "clusters") => &[("l1", "3"), ("l2", "0.3")],
+        (_, "round") => &[("l1", "1.1"), ("l2", "1")],
+        (_, "line") => &[("l1", "3"), ("l2", "0.01")],
+        (Kind::Hebb | Kind::Decay | Kind::Oja, _) => &[("l1", "3"), ("l2", "0.5")],
+        (Kind::Hopfield, "mixture") => &[("patterns", "random"), ("p", "3"), ("noise", "0")],
+        (Kind::Hopfield, "overload") => &[("patterns", "random"), ("p", "64"), ("noise", "0.1")],
+        (Kind::Hopfield | Kind::Ei, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.2")],
+        (Kind::Modern, "blend") => &[
+            ("patterns", "letters"),
+            ("p", "5"),
+            ("noise", "0.2"),
+            ("beta", "0.003"),
+        ],
+        (Kind::Modern, "crowded") => &[
+            ("patterns", "random"),
+            ("p", "200"),
+            ("noise", "0.2"),
+            ("beta", "1"),
+        ],
+        (Kind::Modern, _) => &[
+            ("patterns", "letters"),
+            ("p", "5"),
+            ("noise", "0.3"),
+            ("beta", "1"),
+        ],
+        (Kind::Capacity, _) => &[],
     }
 }
 
@@ -180,13 +353,15 @@ pub struct Params {
 impl Params {
     /// Defaults of a kind (and of its first preset).
     pub fn defaults(kind: Kind) -> Params {
-        let schema = CLOUD_SCHEMA;
+        let schema = kind.schema();
         let values = schema.iter().map(|p| default_value(p, kind)).collect();
-        Params {
+        let mut params = Params {
             kind,
             schema,
             values,
-        }
+        };
+        params.apply_preset();
+        params
     }
 
     /// Reads a query string (`kind=oja&eta=0.02`, percent-encoded), reporting every repair.
@@ -200,7 +375,7 @@ impl Params {
             }),
         };
         let mut params = Params::defaults(kind);
-        // The preset decides the default variances, so it goes first; explicit l1/l2 then win.
+        // The preset decides some defaults, so it goes first; explicit keys then win.
         if let Some((_, v)) = pairs.iter().rev().find(|(k, _)| k == "preset") {
             params.set("preset", v, notices);
         }
@@ -209,7 +384,7 @@ impl Params {
                 params.set(k, v, notices);
             }
         }
-        params.order_variances(notices);
+        params.fit(notices);
         params
     }
 
@@ -221,8 +396,18 @@ impl Params {
         self.schema
     }
 
+    /// The current kind's entry for a key, else the table's first (e.g. `alpha` of a Hebb
+    /// widget: read and kept, for when the rule selector switches to decay).
     fn index(&self, key: &str) -> Option<usize> {
-        self.schema.iter().position(|p| p.key == key)
+        let mut entries = self.schema.iter().enumerate().filter(|(_, p)| p.key == key);
+        let first = entries.next()?;
+        Some(
+            std::iter::once(first)
+                .chain(entries)
+                .find(|(_, p)| self.applies(p))
+                .unwrap_or(first)
+                .0,
+        )
     }
 
     /// A numeric value; panics only on a key missing from the schema (a programming error).
@@ -254,11 +439,15 @@ impl Params {
     pub fn set(&mut self, key: &str, raw: &str, notices: &mut Vec<String>) -> bool {
         if key == "kind" {
             match Kind::parse(raw) {
-                Some(k) => {
+                Some(k) if k.family() == self.kind.family() => {
                     self.kind = k;
                     self.put("kind", Value::Text(k.name().into()));
+                    self.apply_preset();
                 }
-                None => notices.push(format!("unknown kind “{}” ignored", shorten(raw))),
+                _ => notices.push(format!(
+                    "kind “{}” is not one of this widget's: ignored",
+                    shorten(raw)
+                )),
             }
             return true;
         }
@@ -268,15 +457,51 @@ impl Params {
         };
         let param = self.schema[i];
         let value = parse_value(&param, raw, &self.values[i], notices);
-        if key == "preset" && value != self.values[i] {
-            if let Value::Text(p) = &value {
-                let (l1, l2) = preset_variances(p);
-                self.put("l1", Value::Num(l1));
-                self.put("l2", Value::Num(l2));
+        let changed = value != self.values[i];
+        self.values[i] = value;
+        if key == "preset" && changed {
+            self.apply_preset();
+        }
+        true
+    }
+
+    fn apply_preset(&mut self) {
+        let preset = self.text("preset").to_string();
+        for (k, v) in preset_defaults(self.kind, &preset) {
+            let mut ignored = Vec::new();
+            self.set(k, v, &mut ignored);
+        }
+    }
+
+    /// Repairs that depend on more than one key: λ1 ≥ λ2, and P within what N allows.
+    pub fn fit(&mut self, notices: &mut Vec<String>) {
+        match self.kind.family() {
+            Family::Cloud => self.order_variances(notices),
+            Family::Memory => {
+                if self.kind == Kind::Capacity {
+                    return;
+                }
+                let n = self.num("side") * self.num("side");
+                let mut limit = if self.kind == Kind::Modern {
+                    4.0 * n
+                } else {
+                    n
+                };
+                let mut why = format!("N = {n}");
+                if self.text("patterns") == "letters" && limit > crate::letters::COUNT as f64 {
+                    limit = crate::letters::COUNT as f64;
+                    why = format!("{} letters", crate::letters::COUNT);
+                }
+                let p = self.num("p");
+                if p > limit {
+                    self.put("p", Value::Num(limit));
+                    notices.push(format!("p = {p} is more than {why} allows: using {limit}"));
+                }
+                if self.num("cue") > self.num("p") {
+                    self.put("cue", Value::Num(1.0));
+                }
             }
         }
-        self.values[i] = value;
-        true
     }
 
     fn put(&mut self, key: &str, v: Value) {
@@ -296,9 +521,9 @@ impl Params {
         }
     }
 
-    /// Whether a key means something for the current kind.
+    /// Whether a schema entry is the current kind's.
     pub fn applies(&self, p: &Param) -> bool {
-        p.only.is_none_or(|k| k == self.kind)
+        p.kinds.is_empty() || p.kinds.contains(&self.kind)
     }
 
     /// The canonical query string of every key that applies: what an embed URL holds.

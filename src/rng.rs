@@ -19,8 +19,13 @@ pub struct Rng(ChaCha8Rng);
 
 impl Rng {
     pub fn new(seed: u32, stream: Stream) -> Rng {
+        Rng::with_stream(seed, stream as u64)
+    }
+
+    /// Stream numbers past the named ones (e.g. one per capacity trial).
+    pub fn with_stream(seed: u32, stream: u64) -> Rng {
         let mut r = ChaCha8Rng::seed_from_u64(seed as u64);
-        r.set_stream(stream as u64);
+        r.set_stream(stream);
         Rng(r)
     }
 

@@ -3,7 +3,13 @@
 //! Online: one sample per call. Averaged: the expected update E[Δw] for covariance C, which is
 //! what the flow field draws and what the exact-rate tests check.
 
-use crate::params::Kind;
+/// The one-neuron rules, as chosen by `kind` = hebb | decay | oja.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Rule {
+    Hebb,
+    Decay,
+    Oja,
+}
 
 #[inline]
 pub fn dot<const D: usize>(a: &[f64; D], b: &[f64; D]) -> f64 {
@@ -57,17 +63,17 @@ pub fn mat_vec<const D: usize>(c: &[[f64; D]; D], w: &[f64; D]) -> [f64; D] {
 /// The averaged update E[Δw] over data with covariance C:
 /// Hebb η C w; decay η (C w − α w); Oja η (C w − (wᵀ C w) w).
 pub fn averaged_update<const D: usize>(
-    kind: Kind,
+    rule: Rule,
     w: &[f64; D],
     c: &[[f64; D]; D],
     eta: f64,
     alpha: f64,
 ) -> [f64; D] {
     let cw = mat_vec(c, w);
-    let shrink = match kind {
-        Kind::Hebb => 0.0,
-        Kind::Decay => alpha,
-        Kind::Oja => dot(w, &cw),
+    let shrink = match rule {
+        Rule::Hebb => 0.0,
+        Rule::Decay => alpha,
+        Rule::Oja => dot(w, &cw),
     };
     let mut out = [0.0; D];
     for i in 0..D {
@@ -78,13 +84,13 @@ pub fn averaged_update<const D: usize>(
 
 /// One step of the averaged map w ← w + E[Δw].
 pub fn averaged_step<const D: usize>(
-    kind: Kind,
+    rule: Rule,
     w: &mut [f64; D],
     c: &[[f64; D]; D],
     eta: f64,
     alpha: f64,
 ) {
-    let dw = averaged_update(kind, w, c, eta, alpha);
+    let dw = averaged_update(rule, w, c, eta, alpha);
     for i in 0..D {
         w[i] += dw[i];
     }

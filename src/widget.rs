@@ -1,13 +1,37 @@
 //! One widget's state without the web: its settings, its run, and what it has to tell the reader.
 //! The wasm layer only converts types around this.
 
-use crate::neuron::{NeuronRun, Status};
-use crate::params::Params;
+use crate::memory::{self, CapacityRun, EiRun, HopfieldRun, ModernRun};
+use crate::neuron::{NeuronRun, READOUTS};
+use crate::params::{Kind, Params};
+use crate::run::{Clock, Fnv, Status};
+
+/// The run of each kind.
+#[derive(Clone, Debug)]
+pub enum Model {
+    Neuron(NeuronRun),
+    Hopfield(HopfieldRun),
+    Capacity(CapacityRun),
+    Modern(ModernRun),
+    Ei(EiRun),
+}
+
+impl Model {
+    fn new(p: &Params) -> Model {
+        match p.kind() {
+            Kind::Hebb | Kind::Decay | Kind::Oja => Model::Neuron(NeuronRun::new(p)),
+            Kind::Hopfield => Model::Hopfield(HopfieldRun::new(p)),
+            Kind::Capacity => Model::Capacity(CapacityRun::new(p)),
+            Kind::Modern => Model::Modern(ModernRun::new(p)),
+            Kind::Ei => Model::Ei(EiRun::new(p)),
+        }
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Widget {
     params: Params,
-    run: NeuronRun,
+    model: Model,
     /// Repairs made to the reader's input (bad URL keys, clamped values), shown until the next change.
     notices: Vec<String>,
 }
@@ -16,10 +40,10 @@ impl Widget {
     pub fn from_query(query: &str) -> Widget {
         let mut notices = Vec::new();
         let params = Params::from_query(query, &mut notices);
-        let run = NeuronRun::new(&params);
+        let model = Model::new(&params);
         Widget {
             params,
-            run,
+            model,
             notices,
         }
     }
@@ -28,56 +52,193 @@ impl Widget {
         &self.params
     }
 
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn model_mut(&mut self) -> &mut Model {
+        &mut self.model
+    }
+
+    /// The one-neuron run (cloud kinds only).
     pub fn run(&self) -> &NeuronRun {
-        &self.run
+        match &self.model {
+            Model::Neuron(r) => r,
+            _ => panic!("not a cloud widget"),
+        }
     }
 
     pub fn run_mut(&mut self) -> &mut NeuronRun {
-        &mut self.run
+        match &mut self.model {
+            Model::Neuron(r) => r,
+            _ => panic!("not a cloud widget"),
+        }
     }
 
-    /// Presents up to `steps` samples (see [`NeuronRun::run`]).
+    /// Runs up to `steps` of the kind's units (samples, neuron updates, trials…); returns how
+    /// many were done.
     pub fn advance(&mut self, steps: u64) -> u64 {
-        self.run.run(steps)
+        match &mut self.model {
+            Model::Neuron(r) => r.run(steps),
+            Model::Hopfield(r) => r.advance(steps),
+            Model::Capacity(r) => r.advance(steps),
+            Model::Modern(r) => r.advance(steps),
+            Model::Ei(r) => r.advance(steps),
+        }
     }
 
-    /// A live change of one key. Rates act on the running trajectory; the data keys swap the data
-    /// under the running weight; seed, start weight and rule start a new run.
+    /// A live change of one key. Rates act on the running trajectory; the cloud's data keys
+    /// swap the data under the running weight; the others start a new run.
     pub fn set(&mut self, key: &str, raw: &str) {
         self.notices.clear();
         if !self.params.set(key, raw, &mut self.notices) {
             return;
         }
+        self.params.fit(&mut self.notices);
         let p = &self.params;
-        match key {
-            "eta" => self.run.eta = p.num("eta"),
-            "alpha" => self.run.alpha = p.num("alpha"),
-            "until" => self.run.set_until(p.num("until") as u64),
-            "n" | "l1" | "l2" | "theta" | "preset" => {
-                self.params.order_variances(&mut self.notices);
-                self.run.regenerate(&self.params);
-            }
-            "seed" | "w0" | "kind" => self.run = NeuronRun::new(p),
-            _ => {}
+        let until = p.num("until") as u64;
+        match (&mut self.model, key) {
+            (_, "speed" | "play" | "hide") => {}
+            (Model::Neuron(r), "eta") => r.eta = p.num("eta"),
+            (Model::Neuron(r), "alpha") => r.alpha = p.num("alpha"),
+            (Model::Neuron(r), "n" | "l1" | "l2" | "theta" | "preset") => r.regenerate(p),
+            (Model::Neuron(r), "until") => r.set_until(until),
+            (Model::Hopfield(r), "until") => r.set_until(until),
+            (Model::Hopfield(r), "update") => r.sync = p.text("update") == "sync",
+            (Model::Capacity(r), "until") => r.set_until(until),
+            (Model::Modern(r), "until") => r.set_until(until),
+            (Model::Modern(r), "beta") => r.set_beta(p.num("beta")),
+            (Model::Ei(r), "until") => r.set_until(until),
+            (Model::Ei(r), "eta") => r.eta = p.num("eta"),
+            _ => self.model = Model::new(p),
         }
     }
 
     /// Back to step 0 with the same settings and data.
     pub fn reset(&mut self) {
-        self.run.restart();
+        match &mut self.model {
+            Model::Neuron(r) => r.restart(),
+            Model::Hopfield(r) => r.restart(),
+            Model::Capacity(r) => r.restart(),
+            Model::Modern(r) => r.restart(),
+            Model::Ei(r) => r.restart(),
+        }
+    }
+
+    fn clock(&self) -> Option<&Clock> {
+        match &self.model {
+            Model::Neuron(_) => None,
+            Model::Hopfield(r) => Some(r.clock()),
+            Model::Capacity(r) => Some(r.clock()),
+            Model::Modern(r) => Some(r.clock()),
+            Model::Ei(r) => Some(r.clock()),
+        }
     }
 
     pub fn status(&self) -> Status {
-        self.run.status()
+        match &self.model {
+            Model::Neuron(r) => r.status(),
+            _ => self.clock().expect("memory run").status,
+        }
+    }
+
+    fn why(&self) -> &str {
+        match &self.model {
+            Model::Neuron(r) => r.why(),
+            _ => &self.clock().expect("memory run").why,
+        }
+    }
+
+    pub fn readout_names(&self) -> &'static [&'static str] {
+        match &self.model {
+            Model::Neuron(_) => &READOUTS,
+            Model::Hopfield(_) => memory::HOPFIELD_READOUTS,
+            Model::Capacity(_) => memory::CAPACITY_READOUTS,
+            Model::Modern(_) => memory::MODERN_READOUTS,
+            Model::Ei(_) => memory::EI_READOUTS,
+        }
+    }
+
+    /// The readouts, in the order of [`Widget::readout_names`].
+    pub fn readouts(&self) -> Vec<f64> {
+        match &self.model {
+            Model::Neuron(r) => r.readouts().to_vec(),
+            Model::Hopfield(r) => r.readouts(),
+            Model::Capacity(r) => r.readouts(),
+            Model::Modern(r) => r.readouts(),
+            Model::Ei(r) => r.readouts(),
+        }
+    }
+
+    /// Where sliders mark the science (key, value, label).
+    pub fn marks(&self) -> Vec<(&'static str, f64, &'static str)> {
+        match &self.model {
+            Model::Neuron(r) => r.marks(),
+            Model::Ei(r) => vec![("eta", r.eta_bound(), "2/λmax(FᵀF)")],
+            Model::Hopfield(_) | Model::Modern(_) => {
+                let n = self.params.num("side") * self.params.num("side");
+                vec![("p", libm::round(0.138 * n), "0.138 N")]
+            }
+            Model::Capacity(_) => vec![],
+        }
+    }
+
+    /// A named display buffer of a memory kind (state, patterns, overlaps, series, curve…).
+    pub fn buffer(&self, name: &str) -> &[f64] {
+        match &self.model {
+            Model::Neuron(_) => &[],
+            Model::Hopfield(r) => r.buffer(name),
+            Model::Capacity(r) => r.buffer(name),
+            Model::Modern(r) => r.buffer(name),
+            Model::Ei(r) => r.buffer(name),
+        }
+    }
+
+    /// Paints neuron i of the cue (Hopfield and modern kinds).
+    pub fn toggle(&mut self, i: usize) {
+        match &mut self.model {
+            Model::Hopfield(r) => r.toggle(i),
+            Model::Modern(r) => r.toggle(i),
+            _ => {}
+        }
+    }
+
+    /// Stores the current state as a new pattern (classic Hopfield).
+    pub fn store_state(&mut self) -> bool {
+        match &mut self.model {
+            Model::Hopfield(r) => r.store_state(),
+            _ => false,
+        }
+    }
+
+    /// FNV hash over the state after each of `steps` single steps (for the determinism tests).
+    pub fn trajectory_hash(&mut self, steps: u64) -> u64 {
+        if let Model::Neuron(r) = &mut self.model {
+            return r.trajectory_hash(steps);
+        }
+        let mut h = Fnv::default();
+        for _ in 0..steps {
+            self.advance(1);
+            match &self.model {
+                Model::Neuron(_) => unreachable!(),
+                Model::Hopfield(r) => r.add_to_hash(&mut h),
+                Model::Capacity(r) => r.add_to_hash(&mut h),
+                Model::Modern(r) => r.add_to_hash(&mut h),
+                Model::Ei(r) => r.add_to_hash(&mut h),
+            }
+        }
+        h.0
     }
 
     /// The human text for the status and every notice.
     pub fn message(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if !self.run.why().is_empty() {
-            parts.push(format!("{} — press reset to start again", self.run.why()));
-        } else if self.run.w() == [0.0, 0.0] && self.run.step() > 0 {
-            parts.push("w has decayed to exactly 0, where its direction is undefined (the angle shows its last value)".into());
+        if !self.why().is_empty() {
+            parts.push(format!("{} — press reset to start again", self.why()));
+        } else if let Model::Neuron(r) = &self.model {
+            if r.w() == [0.0, 0.0] && r.step() > 0 {
+                parts.push("w has decayed to exactly 0, where its direction is undefined (the angle shows its last value)".into());
+            }
         }
         parts.extend(self.notices.iter().cloned());
         parts.join("; ")

@@ -2,9 +2,9 @@
 //! turns to ±e1 either way while η is small, and misbehaves past the discrete-map bounds.
 mod common;
 use common::*;
-use hebb::neuron::Status;
-use hebb::params::Kind;
 use hebb::rules::averaged_step;
+use hebb::rules::Rule;
+use hebb::run::Status;
 
 /// Averaged map: slope ln(1 − η(α − λ1)) exactly, on either side of α = λ1; direction → e1.
 #[test]
@@ -22,7 +22,7 @@ fn averaged_rate_is_one_minus_eta_alpha_minus_lambda1() {
             let mut w = wd.run().w();
             let mut slope = 0.0;
             for t in 0..3000 {
-                averaged_step(Kind::Decay, &mut w, &s.cov, eta, alpha);
+                averaged_step(Rule::Decay, &mut w, &s.cov, eta, alpha);
                 let g = renormalise(&mut w);
                 if t >= 2000 {
                     slope += g / 1000.0;
@@ -48,7 +48,7 @@ fn marginal_at_alpha_equal_lambda1() {
         let w0 = wd.run().w();
         let mut w = w0;
         for _ in 0..5000 {
-            averaged_step(Kind::Decay, &mut w, &s.cov, 0.05, s.lambda1);
+            averaged_step(Rule::Decay, &mut w, &s.cov, 0.05, s.lambda1);
         }
         let a = w0[0] * s.e1[0] + w0[1] * s.e1[1];
         assert!(
@@ -95,7 +95,7 @@ fn sign_flip_blow_up_past_eta_alpha_minus_lambda_min_2() {
         let mut last_e2 = 0.0;
         let mut flips = 0;
         for _ in 0..200 {
-            averaged_step(Kind::Decay, &mut w, &s.cov, eta, alpha);
+            averaged_step(Rule::Decay, &mut w, &s.cov, eta, alpha);
             let c2 = w[0] * s.e2[0] + w[1] * s.e2[1];
             if c2 * last_e2 < 0.0 {
                 flips += 1;
@@ -129,7 +129,7 @@ fn direction_settles_on_e_min_past_second_bound() {
         );
         let mut w = wd.run().w();
         for _ in 0..400 {
-            averaged_step(Kind::Decay, &mut w, &s.cov, eta, alpha);
+            averaged_step(Rule::Decay, &mut w, &s.cov, eta, alpha);
             renormalise(&mut w);
         }
         assert!(

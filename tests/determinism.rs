@@ -4,29 +4,37 @@
 use hebb::widget::Widget;
 use std::fmt::Write;
 
-pub const RUNS: &[&str] = &[
-    "kind=oja&seed=1",
-    "kind=oja&seed=7&eta=0.05&preset=clusters",
-    "kind=oja&seed=4242&n=20000&l1=1&l2=0.3&eta=0.3",
-    "kind=decay&seed=1&alpha=4",
-    "kind=decay&seed=9&alpha=1&preset=line",
-    "kind=decay&seed=3&alpha=6&eta=0.5",
-    "kind=hebb&seed=1",
-    "kind=hebb&seed=2&preset=round&w0=0.1,-0.2&theta=-75",
+/// Seeded runs and how many single steps of each to hash.
+pub const RUNS: &[(&str, u64)] = &[
+    ("kind=oja&seed=1", 5000),
+    ("kind=oja&seed=7&eta=0.05&preset=clusters", 5000),
+    ("kind=oja&seed=4242&n=20000&l1=1&l2=0.3&eta=0.3", 5000),
+    ("kind=decay&seed=1&alpha=4", 5000),
+    ("kind=decay&seed=9&alpha=1&preset=line", 5000),
+    ("kind=decay&seed=3&alpha=6&eta=0.5", 5000),
+    ("kind=hebb&seed=1", 5000),
+    ("kind=hebb&seed=2&preset=round&w0=0.1,-0.2&theta=-75", 5000),
+    ("kind=hopfield&seed=3&preset=overload", 3000),
+    (
+        "kind=hopfield&seed=4&patterns=random&p=20&noise=0.3&update=sync",
+        20,
+    ),
+    ("kind=capacity&seed=5&side=10&trials=1", 15),
+    ("kind=modern&seed=6&preset=blend", 30),
+    ("kind=ei&seed=7&side=8", 200),
 ];
-const STEPS: u64 = 5_000;
 
-fn hash(query: &str) -> u64 {
-    Widget::from_query(query).run_mut().trajectory_hash(STEPS)
+fn hash(query: &str, steps: u64) -> u64 {
+    Widget::from_query(query).trajectory_hash(steps)
 }
 
 #[test]
 fn same_seed_same_trajectory_and_native_hashes_written() {
     let mut out = String::new();
-    for q in RUNS {
-        let h = hash(q);
-        assert_eq!(h, hash(q), "{q} is not reproducible");
-        writeln!(out, "{q}\t{STEPS}\t{h:016x}").unwrap();
+    for (q, steps) in RUNS {
+        let h = hash(q, *steps);
+        assert_eq!(h, hash(q, *steps), "{q} is not reproducible");
+        writeln!(out, "{q}\t{steps}\t{h:016x}").unwrap();
     }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/determinism.txt");
     std::fs::write(path, out).expect("write target/determinism.txt");
@@ -34,9 +42,13 @@ fn same_seed_same_trajectory_and_native_hashes_written() {
 
 #[test]
 fn another_seed_another_trajectory() {
-    assert_ne!(hash("kind=oja&seed=1"), hash("kind=oja&seed=2"));
+    assert_ne!(hash("kind=oja&seed=1", 100), hash("kind=oja&seed=2", 100));
     assert_ne!(
-        hash("kind=oja&seed=1"),
-        hash("kind=oja&seed=1&eta=0.010001")
+        hash("kind=oja&seed=1", 100),
+        hash("kind=oja&seed=1&eta=0.010001", 100)
+    );
+    assert_ne!(
+        hash("kind=hopfield&seed=1", 300),
+        hash("kind=hopfield&seed=2", 300)
     );
 }

@@ -1,10 +1,10 @@
 //! SCIENCE.md §1: plain Hebb Δw = η y x grows like (1 + ηλ1)ⁿ and turns to ±e1.
 mod common;
 use common::*;
-use hebb::neuron::Status;
-use hebb::params::Kind;
 use hebb::rng::{Rng, Stream};
+use hebb::rules::Rule;
 use hebb::rules::{averaged_step, hebb_step};
+use hebb::run::Status;
 
 /// Averaged map w ← (I + ηC)w: the log-norm slope is exactly ln(1 + ηλ1) once w lies on e1.
 #[test]
@@ -16,7 +16,7 @@ fn averaged_log_norm_slope_is_ln_one_plus_eta_lambda1() {
         let mut w = wd.run().w();
         let mut slope = 0.0;
         for t in 0..2000 {
-            averaged_step(Kind::Hebb, &mut w, &s.cov, eta, 0.0);
+            averaged_step(Rule::Hebb, &mut w, &s.cov, eta, 0.0);
             let g = renormalise(&mut w);
             if t >= 1000 {
                 slope += g / 1000.0;

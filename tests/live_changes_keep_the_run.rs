@@ -1,6 +1,7 @@
 //! Sliders act on the running trajectory; the history stays bounded.
 use hebb::history::CAPACITY;
-use hebb::neuron::{Status, RECORD};
+use hebb::neuron::RECORD;
+use hebb::run::Status;
 use hebb::widget::Widget;
 
 #[test]

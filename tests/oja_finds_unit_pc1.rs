@@ -1,9 +1,8 @@
 //! SCIENCE.md §3: Oja's rule Δw = η y (x − y w) settles on ±e1 with |w| = 1.
 mod common;
 use common::*;
-use hebb::neuron::Status;
-use hebb::params::Kind;
-use hebb::rules::{averaged_step, norm, oja_step};
+use hebb::rules::{averaged_step, norm, oja_step, Rule};
+use hebb::run::Status;
 
 /// Online, through the widget: |w| → 1 and w → ±e1. Near e1 the across-component obeys
 /// Δa = −η(λ1 − λ2) a + η x1 x2, so the angle wobbles with mean square ηλ1λ2 / (2(λ1 − λ2))
@@ -80,11 +79,11 @@ fn averaged_angle_slope_is_minus_eta_gap() {
                 .ln()
         };
         for _ in 0..5_000 {
-            averaged_step(Kind::Oja, &mut w, &s.cov, eta, 0.0); // let |w| settle
+            averaged_step(Rule::Oja, &mut w, &s.cov, eta, 0.0); // let |w| settle
         }
         let r0 = ratio(&w);
         for _ in 0..5_000 {
-            averaged_step(Kind::Oja, &mut w, &s.cov, eta, 0.0);
+            averaged_step(Rule::Oja, &mut w, &s.cov, eta, 0.0);
         }
         let slope = (ratio(&w) - r0) / 5_000.0;
         let expected = -eta * (s.lambda1 - s.lambda2);
@@ -105,7 +104,7 @@ fn averaged_map_stability_either_side_of_eta_lambda1_one() {
             let mut w = [0.9 * s.e1[0] + 0.1 * s.e2[0], 0.9 * s.e1[1] + 0.1 * s.e2[1]];
             let mut norms = Vec::new();
             for _ in 0..3000 {
-                averaged_step(Kind::Oja, &mut w, &s.cov, eta, 0.0);
+                averaged_step(Rule::Oja, &mut w, &s.cov, eta, 0.0);
                 norms.push(norm(&w));
             }
             norms
