@@ -3,10 +3,10 @@
 //! zero-copy views over wasm memory (re-created each frame, since memory may grow).
 
 mod charts;
+mod memory_charts;
 
-use crate::neuron::READOUTS;
 use crate::params::json_str;
-use crate::widget;
+use crate::widget::{self, Model};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -16,7 +16,7 @@ const GEOMETRY: usize = 9;
 #[wasm_bindgen]
 pub struct Widget {
     inner: widget::Widget,
-    readouts: [f64; READOUTS.len()],
+    readouts: Vec<f64>,
     geometry: [f64; GEOMETRY],
     flow: Vec<f64>,
 }
@@ -28,7 +28,7 @@ impl Widget {
     pub fn new(query: &str) -> Widget {
         let mut w = Widget {
             inner: widget::Widget::from_query(query),
-            readouts: [0.0; READOUTS.len()],
+            readouts: Vec::new(),
             geometry: [0.0; GEOMETRY],
             flow: Vec::new(),
         };
@@ -79,7 +79,7 @@ impl Widget {
 
     /// Comma list naming the readouts buffer's entries.
     pub fn readout_names(&self) -> String {
-        READOUTS.join(",")
+        self.inner.readout_names().join(",")
     }
 
     pub fn readouts_ptr(&self) -> *const f64 {
@@ -92,21 +92,60 @@ impl Widget {
     }
 
     pub fn points_ptr(&self) -> *const f64 {
-        self.inner.run().cloud().points().as_ptr()
+        self.cloud_slice(|r| r.cloud().points()).as_ptr()
     }
 
     /// Number of f64 in the points buffer (2 per point).
     pub fn points_len(&self) -> usize {
-        self.inner.run().cloud().points().len()
+        self.cloud_slice(|r| r.cloud().points()).len()
     }
 
     /// History records of 5 numbers: step, |w|, angle (°), w.x, w.y.
     pub fn history_ptr(&self) -> *const f64 {
-        self.inner.run().history().as_slice().as_ptr()
+        self.cloud_slice(|r| r.history().as_slice()).as_ptr()
     }
 
     pub fn history_len(&self) -> usize {
-        self.inner.run().history().as_slice().len()
+        self.cloud_slice(|r| r.history().as_slice()).len()
+    }
+
+    /// A named f64 buffer of a memory kind: `state` (N), `patterns` (P × N), `overlaps` (P),
+    /// `softmax` (P, modern), `classic` (N, ei), `series` ((t, energy or loss) pairs),
+    /// `curve` (capacity: α, wrong bits, perfect fraction, trials per load), `theory` ((α, AGS)).
+    pub fn buffer_ptr(&self, name: &str) -> *const f64 {
+        self.inner.buffer(name).as_ptr()
+    }
+
+    pub fn buffer_len(&self, name: &str) -> usize {
+        self.inner.buffer(name).len()
+    }
+
+    /// Hopfield weights Σ ξξᵀ as i16, N × N (0 elsewhere).
+    pub fn weights_ptr(&self) -> *const i16 {
+        self.hopfield_weights().as_ptr()
+    }
+
+    pub fn weights_len(&self) -> usize {
+        self.hopfield_weights().len()
+    }
+
+    /// Flips neuron i of the cue (painting).
+    pub fn toggle(&mut self, i: u32) {
+        self.inner.toggle(i as usize);
+        self.refresh();
+    }
+
+    /// Stores the current state as a new pattern (classic Hopfield); false when refused.
+    pub fn store_state(&mut self) -> bool {
+        let ok = self.inner.store_state();
+        self.refresh();
+        ok
+    }
+
+    /// Redraws a memory kind's chart: energy (hopfield), loss (ei) or the capacity curve.
+    pub fn draw_memory_chart(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsValue> {
+        memory_charts::draw(canvas, &self.inner, scale)
+            .map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     /// Computes the averaged-rule flow on a grid×grid lattice over [−half, half]²; records of
@@ -125,7 +164,7 @@ impl Widget {
 
     /// Slider marks as JSON: `{"eta":[{"value":…,"label":"1/λ1"}],…}`.
     pub fn marks(&self) -> String {
-        let marks = self.inner.run().marks();
+        let marks = self.inner.marks();
         let mut keys: Vec<&str> = marks.iter().map(|m| m.0).collect();
         keys.dedup();
         let body: Vec<String> = keys
@@ -170,20 +209,41 @@ impl Widget {
         angle: HtmlCanvasElement,
         scale: f64,
     ) -> Result<(), JsValue> {
-        let run = self.inner.run();
+        let Model::Neuron(run) = self.inner.model() else {
+            return Ok(());
+        };
         charts::draw_norm(norm, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))?;
         charts::draw_angle(angle, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     fn edit(&mut self, f: impl FnOnce(&mut crate::cloud::Cloud) -> bool) -> bool {
-        let ok = self.inner.run_mut().edit_cloud(f);
+        let ok = match self.inner.model_mut() {
+            Model::Neuron(r) => r.edit_cloud(f),
+            _ => false,
+        };
         self.refresh();
         ok
     }
 
+    fn cloud_slice(&self, f: impl Fn(&crate::neuron::NeuronRun) -> &[f64]) -> &[f64] {
+        match self.inner.model() {
+            Model::Neuron(r) => f(r),
+            _ => &[],
+        }
+    }
+
+    fn hopfield_weights(&self) -> &[i16] {
+        match self.inner.model() {
+            Model::Hopfield(r) => r.weights(),
+            _ => &[],
+        }
+    }
+
     fn refresh(&mut self) {
-        let run = self.inner.run();
-        self.readouts = run.readouts();
+        self.readouts = self.inner.readouts();
+        let Model::Neuron(run) = self.inner.model() else {
+            return;
+        };
         let s = run.stats();
         let w = run.w();
         self.geometry = [
