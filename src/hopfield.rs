@@ -120,10 +120,29 @@ impl Hopfield {
         self.apply_flip(i);
     }
 
+    /// h = W s. With fewer patterns than neurons it is cheaper, and exactly equal in integers,
+    /// to go through the patterns: W = Σ_ν ξ^ν ξ^νᵀ − P I, so h = Σ_ν ξ^ν (ξ^ν · s) − P s:
+    /// O(PN) instead of O(N²).
     fn refresh_fields(&mut self) {
-        let n = self.n;
-        for i in 0..n {
-            self.h[i] = field(&self.w[i * n..(i + 1) * n], &self.s);
+        let (n, p) = (self.n, self.len());
+        if 2 * p < n {
+            for (h, &s) in self.h.iter_mut().zip(&self.s) {
+                *h = -(p as i32) * s as i32;
+            }
+            for xi in self.patterns.chunks_exact(n) {
+                let m: i32 = xi
+                    .iter()
+                    .zip(&self.s)
+                    .map(|(&a, &b)| a as i32 * b as i32)
+                    .sum();
+                for (h, &x) in self.h.iter_mut().zip(xi) {
+                    *h += m * x as i32;
+                }
+            }
+        } else {
+            for i in 0..n {
+                self.h[i] = field(&self.w[i * n..(i + 1) * n], &self.s);
+            }
         }
     }
 
@@ -277,6 +296,32 @@ pub fn recall_async(
         }
     }
     max_sweeps
+}
+
+/// One capacity trial: `p` fresh random patterns stored in `net`, then recall from every one of
+/// them (at most `max_sweeps` asynchronous sweeps). Returns the mean wrong-bit fraction and the
+/// fraction of patterns recalled perfectly. Buffers are reused: no allocation once warm.
+pub fn capacity_trial(
+    net: &mut Hopfield,
+    p: usize,
+    max_sweeps: usize,
+    rng: &mut Rng,
+    patterns: &mut Vec<i8>,
+    order: &mut Vec<u32>,
+) -> (f64, f64) {
+    let n = net.n();
+    patterns.clear();
+    patterns.extend((0..p * n).map(|_| if rng.uniform() < 0.5 { -1i8 } else { 1 }));
+    net.store_all(patterns);
+    let (mut wrong, mut perfect) = (0.0, 0.0);
+    for xi in patterns.chunks_exact(n) {
+        net.set_state(xi);
+        recall_async(net, max_sweeps, rng, order);
+        let w = net.wrong_bits(xi);
+        wrong += w;
+        perfect += (w == 0.0) as u8 as f64;
+    }
+    (wrong / p as f64, perfect / p as f64)
 }
 
 /// Standard normal CDF Φ.

@@ -7,6 +7,7 @@ pub mod cloud;
 pub mod ei;
 pub mod history;
 pub mod hopfield;
+pub mod kernels;
 pub mod letters;
 pub mod memory;
 pub mod modern;

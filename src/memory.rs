@@ -345,24 +345,19 @@ impl CapacityRun {
         let p = (libm::round(load(k) * self.n as f64) as usize).max(1);
         // Each trial has its own stream, so a trial's result does not depend on the ones before.
         let mut rng = Rng::with_stream(self.seed, 1000 + t as u64);
-        self.patterns.clear();
-        self.patterns
-            .extend((0..p * self.n).map(|_| if rng.uniform() < 0.5 { -1i8 } else { 1 }));
-        self.net.store_all(&self.patterns);
-        let (mut wrong, mut perfect) = (0.0, 0.0);
-        for mu in 0..p {
-            let xi = &self.patterns[mu * self.n..(mu + 1) * self.n];
-            self.net.set_state(xi);
-            hopfield::recall_async(&mut self.net, MAX_SWEEPS, &mut rng, &mut self.order);
-            let w = self.net.wrong_bits(xi);
-            wrong += w;
-            perfect += (w == 0.0) as u8 as f64;
-        }
-        self.last_wrong = wrong / p as f64;
+        let (wrong, perfect) = hopfield::capacity_trial(
+            &mut self.net,
+            p,
+            MAX_SWEEPS,
+            &mut rng,
+            &mut self.patterns,
+            &mut self.order,
+        );
+        self.last_wrong = wrong;
         let c = &mut self.curve[4 * k..4 * k + 4];
         let done = c[3];
         c[1] = (c[1] * done + self.last_wrong) / (done + 1.0);
-        c[2] = (c[2] * done + perfect / p as f64) / (done + 1.0);
+        c[2] = (c[2] * done + perfect) / (done + 1.0);
         c[3] = done + 1.0;
         self.clock.step += 1;
     }

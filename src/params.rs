@@ -198,9 +198,20 @@ pub const CLOUD_SCHEMA: &[Param] = &[
     log("eta", "learning rate η", 1e-5, 1.0, 0.01),
     only(linear("alpha", "decay α", 0.0, 20.0, 1.0), &[Kind::Decay]),
     choice("preset", "data", &["gaussian", "clusters", "round", "line"]),
-    whole("n", "points", 10.0, 20_000.0, 500.0, true),
-    linear("l1", "variance λ₁ (axis 1)", 0.01, 100.0, 3.0),
-    linear("l2", "variance λ₂ (axis 2)", 0.01, 100.0, 0.5),
+    param(
+        "n",
+        "points",
+        Spec::Number {
+            min: 10.0,
+            max: 20_000.0,
+            default: 500.0,
+            log: true,
+            integer: true,
+        },
+        true,
+    ),
+    log("l1", "variance λ₁ (axis 1)", 0.01, 100.0, 3.0),
+    log("l2", "variance λ₂ (axis 2)", 0.01, 100.0, 0.5),
     linear("theta", "axis angle θ (°)", -180.0, 180.0, 30.0),
     param(
         "speed",

@@ -1,7 +1,7 @@
 //! The small charts under a cloud widget, drawn with plotters into a canvas a few times a second.
 
 use crate::neuron::{NeuronRun, RECORD};
-use crate::params::Kind;
+use crate::rules::Rule;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -31,7 +31,7 @@ pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fall
         lo = lo.min(r[1]);
         hi = hi.max(r[1]);
     }
-    if !(lo < f64::INFINITY) {
+    if lo == f64::INFINITY {
         (lo, hi) = (0.1, 10.0);
     }
     // Always show |w| = 1 and at least a decade, so a flat line reads as flat.
@@ -39,6 +39,7 @@ pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fall
     let font = ("sans-serif", 11.0 * scale).into_font().color(&INK);
     let mut chart = ChartBuilder::on(&root)
         .margin((6.0 * scale) as u32)
+        .margin_right((14.0 * scale) as u32)
         .x_label_area_size((22.0 * scale) as u32)
         .y_label_area_size((46.0 * scale) as u32)
         .build_cartesian_2d(0.0..last_step(run), (lo..hi).log_scale())?;
@@ -53,7 +54,7 @@ pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fall
         .x_label_formatter(&|x| short(*x))
         .y_label_formatter(&|y| short(*y))
         .draw()?;
-    if run.kind == Kind::Oja {
+    if run.rule == Rule::Oja {
         let end = last_step(run);
         chart.draw_series(LineSeries::new(
             [(0.0, 1.0), (end, 1.0)],
@@ -78,6 +79,7 @@ pub fn draw_angle(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fal
     let font = ("sans-serif", 11.0 * scale).into_font().color(&INK);
     let mut chart = ChartBuilder::on(&root)
         .margin((6.0 * scale) as u32)
+        .margin_right((14.0 * scale) as u32)
         .x_label_area_size((22.0 * scale) as u32)
         .y_label_area_size((46.0 * scale) as u32)
         .build_cartesian_2d(0.0..last_step(run), 0.0..90.0)?;
@@ -87,7 +89,7 @@ pub fn draw_angle(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fal
         .y_labels(4)
         .label_style(font.clone())
         .axis_desc_style(font)
-        .y_desc("angle to PC1 (°)")
+        .y_desc("angle (°)")
         .light_line_style(WHITE)
         .x_label_formatter(&|x| short(*x))
         .draw()?;

@@ -1,0 +1,101 @@
+//! The benchmark kernels of `./build.sh bench`, set up once and run many times, natively and in
+//! wasm alike, each returning a checksum so the native, wasm and JS results can be compared.
+
+use crate::hopfield::{self, Hopfield};
+use crate::neuron::NeuronRun;
+use crate::params::Params;
+use crate::rng::{Rng, Stream};
+
+pub const NAMES: [&str; 3] = ["oja_epoch", "hopfield_sweep", "capacity_curve"];
+
+pub enum Kernel {
+    /// One online Oja pass over 10,000 points (10,000 samples).
+    OjaEpoch(Box<NeuronRun>),
+    /// One asynchronous sweep of N = 1024 at P = 0.1 N from a 20 %-flipped pattern.
+    HopfieldSweep {
+        net: Hopfield,
+        cue: Vec<i8>,
+        rng: Rng,
+        order: Vec<u32>,
+    },
+    /// N = 400, P = 4…80 step 4, 5 trials each, recall from every pattern, ≤ 20 sweeps.
+    CapacityCurve {
+        net: Hopfield,
+        patterns: Vec<i8>,
+        order: Vec<u32>,
+    },
+}
+
+impl Kernel {
+    pub fn new(name: &str) -> Option<Kernel> {
+        Some(match name {
+            "oja_epoch" => {
+                let p = Params::from_query("kind=oja&n=10000&eta=0.005&seed=1", &mut Vec::new());
+                Kernel::OjaEpoch(Box::new(NeuronRun::new(&p)))
+            }
+            "hopfield_sweep" => {
+                let n = 1024;
+                let mut rng = Rng::new(1, Stream::Data);
+                let mut net = Hopfield::new(n);
+                net.store_all(&hopfield::random_patterns(102, n, &mut rng));
+                let mut order = Vec::new();
+                let cue = hopfield::corrupt(net.pattern(0), 0.2, &mut rng, &mut order);
+                Kernel::HopfieldSweep {
+                    net,
+                    cue,
+                    rng,
+                    order,
+                }
+            }
+            "capacity_curve" => Kernel::CapacityCurve {
+                net: Hopfield::new(400),
+                patterns: Vec::new(),
+                order: Vec::new(),
+            },
+            _ => return None,
+        })
+    }
+
+    /// State a timed `run` starts from (not timed: e.g. setting the cue recomputes all fields).
+    pub fn prepare(&mut self) {
+        match self {
+            Kernel::OjaEpoch(run) => run.restart(),
+            Kernel::HopfieldSweep {
+                net,
+                cue,
+                rng,
+                order,
+            } => {
+                net.set_state(cue);
+                hopfield::shuffle(order, net.n(), rng);
+            }
+            Kernel::CapacityCurve { .. } => {}
+        }
+    }
+
+    /// The timed work; returns a checksum of its result.
+    pub fn run(&mut self) -> f64 {
+        match self {
+            Kernel::OjaEpoch(run) => {
+                run.run(10_000);
+                let w = run.w();
+                w[0].abs() + w[1].abs()
+            }
+            Kernel::HopfieldSweep { net, order, .. } => net.sweep_async(order) as f64,
+            Kernel::CapacityCurve {
+                net,
+                patterns,
+                order,
+            } => {
+                let mut sum = 0.0;
+                for p in (4..=80).step_by(4) {
+                    for trial in 0..5 {
+                        let mut rng = Rng::with_stream(1, (p * 10 + trial) as u64);
+                        sum += hopfield::capacity_trial(net, p, 20, &mut rng, patterns, order).0;
+                    }
+                }
+                sum
+            }
+        }
+    }
+}
