@@ -8,9 +8,11 @@ use crate::rng::{Rng, Stream};
 
 pub const NAMES: [&str; 3] = ["oja_epoch", "hopfield_sweep", "capacity_curve"];
 
+// One kernel lives at a time, so the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Kernel {
     /// One online Oja pass over 10,000 points (10,000 samples).
-    OjaEpoch(Box<NeuronRun>),
+    OjaEpoch(NeuronRun),
     /// One asynchronous sweep of N = 1024 at P = 0.1 N from a 20 %-flipped pattern.
     HopfieldSweep {
         net: Hopfield,
@@ -31,7 +33,7 @@ impl Kernel {
         Some(match name {
             "oja_epoch" => {
                 let p = Params::from_query("kind=oja&n=10000&eta=0.005&seed=1", &mut Vec::new());
-                Kernel::OjaEpoch(Box::new(NeuronRun::new(&p)))
+                Kernel::OjaEpoch(NeuronRun::new(&p))
             }
             "hopfield_sweep" => {
                 let n = 1024;
