@@ -85,12 +85,22 @@ impl Hopfield {
     }
 
     /// Replaces the whole memory with these patterns (P × N), reusing the buffers.
+    /// Row by row (W_i = Σ_ν ξ^ν_i ξ^ν), so each row is built while it sits in cache.
     pub fn store_all(&mut self, patterns: &[i8]) {
+        let n = self.n;
         self.patterns.clear();
-        self.w.iter_mut().for_each(|x| *x = 0);
-        for xi in patterns.chunks_exact(self.n) {
-            self.patterns.extend_from_slice(xi);
-            self.outer(xi, 1);
+        self.patterns
+            .extend_from_slice(&patterns[..patterns.len() / n * n]);
+        for (i, row) in self.w.chunks_exact_mut(n).enumerate() {
+            row.fill(0);
+            for xi in self.patterns.chunks_exact(n) {
+                if xi[i] > 0 {
+                    row.iter_mut().zip(xi).for_each(|(w, &x)| *w += x as i16);
+                } else {
+                    row.iter_mut().zip(xi).for_each(|(w, &x)| *w -= x as i16);
+                }
+            }
+            row[i] = 0;
         }
         self.refresh_fields();
     }
@@ -256,12 +266,20 @@ pub fn corrupt(xi: &[i8], noise: f64, rng: &mut Rng, order: &mut Vec<u32>) -> Ve
     out
 }
 
-/// A fresh random permutation of 0..n in `order` (Fisher–Yates, u32 draws for portability).
+/// A fresh random permutation of 0..n in `order` (Fisher–Yates). One ChaCha draw seeds an
+/// xorshift64* generator for the swaps: a recall runs a shuffle per sweep, and a ChaCha draw
+/// per neuron cost more than the sweep itself. Integer-only, so native and wasm agree.
 pub fn shuffle(order: &mut Vec<u32>, n: usize, rng: &mut Rng) {
     order.clear();
     order.extend(0..n as u32);
+    let mut x = rng.u64() | 1;
     for i in (1..n).rev() {
-        let j = rng.index(i as u32 + 1) as usize;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        let r = x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 32;
+        // r·(i+1) / 2³²: uniform on 0..=i up to a bias below 2⁻²⁰ for N ≤ 4096.
+        let j = ((r * (i as u64 + 1)) >> 32) as usize;
         order.swap(i, j);
     }
 }

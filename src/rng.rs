@@ -39,6 +39,10 @@ impl Rng {
         self.0.gen::<f64>()
     }
 
+    pub fn u64(&mut self) -> u64 {
+        self.0.gen::<u64>()
+    }
+
     /// Uniform index in 0..n (n ≥ 1).
     pub fn index(&mut self, n: u32) -> u32 {
         self.0.gen_range(0..n)
