@@ -21,10 +21,12 @@ pub enum Kernel {
         order: Vec<u32>,
     },
     /// N = 400, P = 4…80 step 4, 5 trials each, recall from every pattern, ≤ 20 sweeps.
+    /// `curve`: the mean wrong-bit fraction at each P after a run.
     CapacityCurve {
         net: Hopfield,
         patterns: Vec<i8>,
         order: Vec<u32>,
+        curve: Vec<f64>,
     },
 }
 
@@ -53,6 +55,7 @@ impl Kernel {
                 net: Hopfield::new(400),
                 patterns: Vec::new(),
                 order: Vec::new(),
+                curve: Vec::new(),
             },
             _ => return None,
         })
@@ -75,6 +78,45 @@ impl Kernel {
         }
     }
 
+    /// The capacity curve of the last run (mean wrong bits at P = 4, 8, …, 80).
+    pub fn curve(&self) -> &[f64] {
+        match self {
+            Kernel::CapacityCurve { curve, .. } => curve,
+            _ => &[],
+        }
+    }
+
+    /// The exact inputs of a kernel, for a reference implementation in another language to run
+    /// on the same data: oja_epoch: `points` (centred x, y pairs), `picks` (sample indices),
+    /// `w0`, `eta`; hopfield_sweep: `patterns`, `cue`, `order`. Empty for other names.
+    pub fn input(&self, name: &str) -> Vec<f64> {
+        match (self, name) {
+            (Kernel::OjaEpoch(run), "points") => (0..run.cloud().len())
+                .flat_map(|i| run.cloud().centred(i))
+                .collect(),
+            (Kernel::OjaEpoch(run), "picks") => {
+                let mut picks = Rng::new(1, Stream::Samples);
+                (0..10_000)
+                    .map(|_| picks.index(run.cloud().len() as u32) as f64)
+                    .collect()
+            }
+            (Kernel::OjaEpoch(run), "w0") => {
+                let mut r = run.clone();
+                r.restart();
+                r.w().to_vec()
+            }
+            (Kernel::OjaEpoch(run), "eta") => vec![run.eta],
+            (Kernel::HopfieldSweep { net, .. }, "patterns") => {
+                net.patterns().iter().map(|&x| x as f64).collect()
+            }
+            (Kernel::HopfieldSweep { cue, .. }, "cue") => cue.iter().map(|&x| x as f64).collect(),
+            (Kernel::HopfieldSweep { order, .. }, "order") => {
+                order.iter().map(|&x| x as f64).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The timed work; returns a checksum of its result.
     pub fn run(&mut self) -> f64 {
         match self {
@@ -88,15 +130,19 @@ impl Kernel {
                 net,
                 patterns,
                 order,
+                curve,
             } => {
-                let mut sum = 0.0;
+                curve.clear();
                 for p in (4..=80).step_by(4) {
+                    let mut wrong = 0.0;
                     for trial in 0..5 {
                         let mut rng = Rng::with_stream(1, (p * 10 + trial) as u64);
-                        sum += hopfield::capacity_trial(net, p, 20, &mut rng, patterns, order).0;
+                        wrong +=
+                            hopfield::capacity_trial(net, p, 20, &mut rng, patterns, order).0 / 5.0;
                     }
+                    curve.push(wrong);
                 }
-                sum
+                curve.iter().sum()
             }
         }
     }

@@ -2,10 +2,11 @@
 //! and draws the charts with plotters. State stays in Rust; JS reads the buffers below through
 //! zero-copy views over wasm memory (re-created each frame, since memory may grow).
 
+mod bench;
 mod charts;
 mod memory_charts;
 
-use crate::params::json_str;
+use crate::params::{json_str, Family};
 use crate::widget::{self, Model};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -38,6 +39,15 @@ impl Widget {
 
     pub fn kind(&self) -> String {
         self.inner.params().kind().name().into()
+    }
+
+    /// `cloud` | `memory`: which look the page gives the widget (the kind menu never leaves it).
+    pub fn family(&self) -> String {
+        match self.inner.params().kind().family() {
+            Family::Cloud => "cloud",
+            Family::Memory => "memory",
+        }
+        .into()
     }
 
     /// The kind's keys with their ranges and current values, as JSON.
