@@ -38,6 +38,13 @@ fn as_f64(v: &[i8]) -> Vec<f64> {
     v.iter().map(|&x| x as f64).collect()
 }
 
+/// How many stored patterns get a thumbnail (the `patterns` buffer): P may reach thousands.
+pub const THUMBNAILS: usize = 32;
+
+fn thumbnails(patterns: &[i8], n: usize) -> Vec<f64> {
+    as_f64(&patterns[..patterns.len().min(THUMBNAILS * n)])
+}
+
 fn fraction_wrong(s: &[f64], target: &[f64]) -> f64 {
     s.iter()
         .zip(target)
@@ -99,7 +106,7 @@ impl HopfieldRun {
             energy: History::new(),
             updates: 0,
             state_f64: vec![0.0; n],
-            patterns_f64: as_f64(&patterns),
+            patterns_f64: thumbnails(&patterns, n),
             overlaps: Vec::new(),
         };
         run.restart();
@@ -201,7 +208,9 @@ impl HopfieldRun {
         let s = self.net.state().to_vec();
         let ok = self.net.store(&s);
         if ok {
-            self.patterns_f64.extend(s.iter().map(|&x| x as f64));
+            if self.patterns_f64.len() < THUMBNAILS * s.len() {
+                self.patterns_f64.extend(s.iter().map(|&x| x as f64));
+            }
             self.clock.wake();
             self.refresh();
         }
@@ -429,7 +438,7 @@ impl ModernRun {
             mu,
             start: as_f64(&cue),
             clock: Clock::new(p.num("until") as u64),
-            patterns_f64: as_f64(&patterns),
+            patterns_f64: thumbnails(&patterns, n),
             overlaps: Vec::new(),
         };
         run.restart();
@@ -571,7 +580,7 @@ impl EiRun {
             clock: Clock::new(p.num("until") as u64),
             y: as_f64(&cue),
             classic: as_f64(classic.state()),
-            patterns_f64: as_f64(&patterns),
+            patterns_f64: thumbnails(&patterns, n),
             loss: History::new(),
             settled: false,
         };

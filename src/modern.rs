@@ -5,25 +5,33 @@
 #[derive(Clone, Debug)]
 pub struct Modern {
     n: usize,
-    /// Stored patterns, P × N (row μ is pattern μ, i.e. column μ of X).
-    patterns: Vec<f64>,
+    /// Stored patterns, P × N, ±1 (row μ is pattern μ, i.e. column μ of X).
+    patterns: Vec<i8>,
     /// The continuous state ξ.
     state: Vec<f64>,
-    /// softmax(β Xᵀ ξ) of the last update: how much each stored pattern contributes.
+    /// Xᵀ ξ for the current state.
+    dots: Vec<f64>,
+    /// softmax(β Xᵀ ξ) for the current state: how much each stored pattern contributes.
     weights: Vec<f64>,
+    /// The next state, built here so an update allocates nothing.
+    next: Vec<f64>,
     pub beta: f64,
 }
 
 impl Modern {
     pub fn new(n: usize, patterns: &[i8], beta: f64) -> Modern {
         let p = patterns.len() / n;
-        Modern {
+        let mut m = Modern {
             n,
-            patterns: patterns.iter().map(|&v| v as f64).collect(),
+            patterns: patterns[..p * n].to_vec(),
             state: vec![0.0; n],
+            dots: vec![0.0; p],
             weights: vec![0.0; p],
+            next: vec![0.0; n],
             beta,
-        }
+        };
+        m.update_weights();
+        m
     }
 
     pub fn len(&self) -> usize {
@@ -43,7 +51,7 @@ impl Modern {
         self.update_weights();
     }
 
-    pub fn pattern(&self, mu: usize) -> &[f64] {
+    pub fn pattern(&self, mu: usize) -> &[i8] {
         &self.patterns[mu * self.n..(mu + 1) * self.n]
     }
 
@@ -53,49 +61,48 @@ impl Modern {
     }
 
     fn update_weights(&mut self) {
-        let n = self.n;
-        for (mu, wt) in self.weights.iter_mut().enumerate() {
-            let x = &self.patterns[mu * n..(mu + 1) * n];
-            *wt = self.beta * x.iter().zip(&self.state).map(|(a, b)| a * b).sum::<f64>();
+        for (d, x) in self.dots.iter_mut().zip(self.patterns.chunks_exact(self.n)) {
+            *d = x.iter().zip(&self.state).map(|(&a, b)| a as f64 * b).sum();
         }
         // Subtract the max so exp never overflows, whatever β.
-        let max = self
-            .weights
-            .iter()
-            .cloned()
-            .fold(f64::NEG_INFINITY, f64::max);
+        let max = self.dots.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
         let mut total = 0.0;
-        for wt in &mut self.weights {
-            *wt = libm::exp(*wt - max);
-            total += *wt;
+        for (w, d) in self.weights.iter_mut().zip(&self.dots) {
+            *w = libm::exp(self.beta * (d - max));
+            total += *w;
         }
-        for wt in &mut self.weights {
-            *wt /= total;
+        for w in &mut self.weights {
+            *w /= total;
         }
     }
 
     /// One retrieval update ξ ← X softmax(β Xᵀ ξ); returns the largest change of any component.
     pub fn update(&mut self) -> f64 {
-        self.update_weights();
-        let n = self.n;
-        let mut change = 0.0f64;
-        for i in 0..n {
-            let v: f64 = self
-                .weights
-                .iter()
-                .enumerate()
-                .map(|(mu, w)| w * self.patterns[mu * n + i])
-                .sum();
-            change = change.max((v - self.state[i]).abs());
-            self.state[i] = v;
+        self.next.fill(0.0);
+        for (w, x) in self.weights.iter().zip(self.patterns.chunks_exact(self.n)) {
+            for (v, &xi) in self.next.iter_mut().zip(x) {
+                *v += w * xi as f64;
+            }
         }
+        let change = self
+            .next
+            .iter()
+            .zip(&self.state)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        std::mem::swap(&mut self.state, &mut self.next);
         self.update_weights();
         change
     }
 
     /// Cosine between the state and pattern μ (for ±1 states, the overlap m).
     pub fn overlap(&self, mu: usize) -> f64 {
-        cosine(&self.state, self.pattern(mu))
+        let norm = libm::sqrt(self.state.iter().map(|x| x * x).sum::<f64>() * self.n as f64);
+        if norm == 0.0 {
+            0.0
+        } else {
+            self.dots[mu] / norm
+        }
     }
 
     /// Fraction of components whose sign differs from pattern μ.
@@ -104,34 +111,25 @@ impl Modern {
         self.state
             .iter()
             .zip(p)
-            .filter(|(s, x)| **s * **x <= 0.0)
+            .filter(|(s, &x)| **s * x as f64 <= 0.0)
             .count() as f64
             / self.n as f64
     }
 
     /// Energy −(1/β) log Σ exp(β xᵀξ) + ½ ξᵀξ (+ constants), which each update lowers.
     pub fn energy(&self) -> f64 {
-        let n = self.n;
-        let dots: Vec<f64> = (0..self.len())
-            .map(|mu| {
-                self.patterns[mu * n..(mu + 1) * n]
-                    .iter()
-                    .zip(&self.state)
-                    .map(|(a, b)| a * b)
-                    .sum()
-            })
-            .collect();
-        let max = dots.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-        let lse = max
-            + libm::log(
-                dots.iter()
-                    .map(|d| libm::exp(self.beta * (d - max)))
-                    .sum::<f64>(),
-            ) / self.beta;
+        let max = self.dots.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        let sum: f64 = self
+            .dots
+            .iter()
+            .map(|d| libm::exp(self.beta * (d - max)))
+            .sum();
+        let lse = max + libm::log(sum) / self.beta;
         -lse + 0.5 * self.state.iter().map(|x| x * x).sum::<f64>()
     }
 }
 
+/// Cosine similarity of two vectors (0 when either is zero).
 pub fn cosine(a: &[f64], b: &[f64]) -> f64 {
     let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
     let na: f64 = a.iter().map(|x| x * x).sum();

@@ -7,7 +7,7 @@ use hebb::rng::{Rng, Stream};
 const SEEDS: [u32; 5] = [1, 2, 3, 17, 4242];
 
 fn cue(net: &Modern, mu: usize, noise: f64, rng: &mut Rng) -> Vec<f64> {
-    let xi: Vec<i8> = net.pattern(mu).iter().map(|&v| v as i8).collect();
+    let xi = net.pattern(mu).to_vec();
     let mut order = Vec::new();
     corrupt(&xi, noise, rng, &mut order)
         .iter()
@@ -31,7 +31,7 @@ fn large_beta_retrieves_exactly_in_one_step_far_past_0_138_n() {
                 .state()
                 .iter()
                 .zip(net.pattern(mu))
-                .all(|(a, b)| (a - b).abs() < 1e-12);
+                .all(|(a, &b)| (a - b as f64).abs() < 1e-12);
             assert!(exact, "seed {seed}: pattern {mu} not exact after one step");
             assert_eq!(
                 net.update(),

@@ -1,0 +1,142 @@
+// The one-neuron cloud kinds in embed.html at Notion's 720×480, checked against SCIENCE.md §1–3
+// with seeds. Tolerances come from the statistics (see harness.mjs), not from tuning:
+//  - the angle between w and PC1 fluctuates with s.d. σ = √(ηλ1λ2 / 2(λ1−λ2)) once settled
+//    (3.1° at η = 0.01, 1.0° at η = 0.001 for λ = 3, 0.5);
+//  - a sample variance of n = 500 Gaussian points has relative s.d. √(2/n) = 6.3 %.
+// Bounds are 4–5 of those standard deviations.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, withPage, angleSpreadDeg, varianceRelSd } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+const T = { timeout: 180_000 };
+const L1 = 3; // defaults of l1, l2 and n (CLOUD_SCHEMA)
+const L2 = 0.5;
+const N = 500;
+
+/** Sample eigenvalues near the requested variances: within 4 s.d. of a sample variance. */
+function assertLambdas(v) {
+  const tol = 4 * varianceRelSd(N);
+  assert.ok(Math.abs(v.lambda1 / L1 - 1) < tol, `lambda1 = ${v.lambda1}, want ${L1} ± ${(tol * 100).toFixed(0)} %`);
+  assert.ok(Math.abs(v.lambda2 / L2 - 1) < tol, `lambda2 = ${v.lambda2}, want ${L2} ± ${(tol * 100).toFixed(0)} %`);
+  assert.ok(v.lambda1 >= v.lambda2, `lambda1 = ${v.lambda1} < lambda2 = ${v.lambda2}`);
+}
+
+/** An embed page must fit its frame: no scrollbars at 720×480. */
+async function assertFitsFrame(s) {
+  const size = await s.page.evaluate(() => ({
+    w: document.documentElement.scrollWidth,
+    h: document.documentElement.scrollHeight,
+  }));
+  assert.ok(size.w <= 720 && size.h <= 480, `embed.html overflows its 720×480 frame: content is ${size.w}×${size.h}`);
+}
+
+for (const seed of [1, 2, 3]) {
+  test(`oja, seed ${seed}: |w| → 1 and w → ±PC1 (η = 0.001, 20,000 steps)`, T, async () => {
+    const eta = 0.001;
+    await withPage(browser, `embed.html?kind=oja&seed=${seed}&eta=${eta}&until=20000&speed=1000&play=1`, async (s) => {
+      await s.waitLoaded();
+      const w = await s.waitStopped(20000);
+      const v = w.values;
+      assert.equal(w.status, 'paused', `status ${w.status}: ${w.message}`);
+      assert.ok(Math.abs(v.norm - 1) < 0.1, `|w| = ${v.norm}, want 1 ± 0.1`);
+      const bound = 5 * angleSpreadDeg(eta, v.lambda1, v.lambda2);
+      assert.ok(v.angle < bound, `angle = ${v.angle}°, want < ${bound.toFixed(2)}° (5 σ)`);
+      assert.ok(v.angle < 5, `angle = ${v.angle}°, want < 5°`);
+      assertLambdas(v);
+      // At w = ±e1 the output captures the fraction λ1 / tr C of the variance.
+      const captured = v.lambda1 / (v.lambda1 + v.lambda2);
+      assert.ok(Math.abs(v.variance - captured) < 0.01, `variance = ${v.variance}, want λ1/trC = ${captured}`);
+      if (seed === 1) {
+        await assertFitsFrame(s);
+        await s.screenshot('oja');
+      }
+    });
+  });
+}
+
+test('oja, seed 1: at η = 0.01 |w| → 1 and the angle stays within its online noise', T, async () => {
+  const eta = 0.01;
+  await withPage(browser, `embed.html?kind=oja&seed=1&eta=${eta}&until=20000&speed=1000&play=1`, async (s) => {
+    await s.waitLoaded();
+    const { status, message, values: v } = await s.waitStopped(20000);
+    assert.equal(status, 'paused', `status ${status}: ${message}`);
+    // Online noise biases the norm by (η/2)(tr C − λ1) ≈ 0.0025 here.
+    assert.ok(Math.abs(v.norm - 1) < 0.1, `|w| = ${v.norm}, want 1 ± 0.1`);
+    const bound = 4 * angleSpreadDeg(eta, v.lambda1, v.lambda2);
+    assert.ok(v.angle < bound, `angle = ${v.angle}°, want < ${bound.toFixed(2)}° (4 σ)`);
+    assertLambdas(v);
+  });
+});
+
+for (const seed of [1, 2]) {
+  test(`decay, seed ${seed}: α = 4 > λ1 → |w| shrinks from 0.5 towards 0 while turning to PC1`, T, async () => {
+    const eta = 0.01;
+    await withPage(browser, `embed.html?kind=decay&seed=${seed}&alpha=4&eta=${eta}&until=3000&speed=500&play=1`, async (s) => {
+      await s.waitLoaded();
+      const { status, message, values: v } = await s.waitStopped(3000);
+      assert.equal(status, 'paused', `status ${status}: ${message}`);
+      // Averaged map: |w| ≈ 0.5·(1 − η(α − λ1))^3000 ≈ 0.5·e^−30.
+      assert.ok(v.norm < 0.05, `|w| = ${v.norm}, want < 0.05 (started at 0.5)`);
+      const bound = 4 * angleSpreadDeg(eta, v.lambda1, v.lambda2);
+      assert.ok(v.angle < bound, `angle = ${v.angle}°, want < ${bound.toFixed(2)}° (4 σ)`);
+      assertLambdas(v);
+      if (seed === 1) {
+        await assertFitsFrame(s);
+        await s.screenshot('decay');
+      }
+    });
+  });
+}
+
+test('decay, seed 1: α = 1 < λ1 → |w| grows', T, async () => {
+  await withPage(browser, 'embed.html?kind=decay&seed=1&alpha=1&eta=0.01&until=1000&speed=500&play=1', async (s) => {
+    await s.waitLoaded();
+    const { status, message, values: v } = await s.waitStopped(1000);
+    // Averaged growth factor 1 + η(λ1 − α) ≈ 1.02 per step: ~10⁸ after 1000 steps.
+    assert.equal(status, 'paused', `status ${status}: ${message}`);
+    assert.ok(v.norm > 5, `|w| = ${v.norm}, want > 5 (started at 0.5)`);
+    await s.screenshot('decay-growing');
+  });
+});
+
+for (const seed of [1, 2]) {
+  test(`hebb, seed ${seed}: plain Hebb has no brake`, T, async () => {
+    await withPage(browser, `embed.html?kind=hebb&seed=${seed}&eta=0.01&until=5000&speed=100&play=1`, async (s) => {
+      await s.waitLoaded();
+      const { status, message, values: v } = await s.waitStopped(5000);
+      if (status === 'diverged') {
+        assert.match(message, /no brake/i, `diverged with message "${message}"`);
+        assert.ok(v.step > 0 && v.step < 5000, `diverged at step ${v.step}`);
+      } else {
+        assert.equal(status, 'paused', `status ${status}: ${message}`);
+      }
+      // (1 + ηλ1)^n from 0.5: |w| passes 10⁶ by step ~500; the data-value stays finite.
+      assert.ok(v.norm > 1e6, `|w| = ${v.norm}, want huge`);
+      assertLambdas(v);
+      if (seed === 1) {
+        await assertFitsFrame(s);
+        await s.screenshot('hebb');
+      }
+    });
+  });
+}
+
+test('same keys and seed, different speed → the same numbers (until stops exactly)', T, async () => {
+  const runs = [];
+  for (const speed of [7, 1000]) {
+    await withPage(browser, `embed.html?kind=oja&seed=5&eta=0.01&until=2000&speed=${speed}&play=1`, async (s) => {
+      await s.waitLoaded();
+      const w = await s.waitStopped(2000);
+      assert.equal(w.values.step, 2000);
+      runs.push(w.readouts);
+    });
+  }
+  assert.deepEqual(runs[0], runs[1], 'readouts differ between speed=7 and speed=1000');
+});
