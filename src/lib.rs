@@ -9,6 +9,7 @@ pub mod history;
 pub mod hopfield;
 pub mod kernels;
 pub mod letters;
+pub mod many;
 pub mod memory;
 pub mod modern;
 pub mod neuron;
