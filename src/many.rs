@@ -152,13 +152,12 @@ impl Population {
             ManyRule::Similarity => {
                 solve(&self.m, &self.wx, &mut self.y, &mut self.lu, k);
                 for i in 0..k {
-                    for c in 0..d {
-                        let w = &mut self.w[i * d + c];
-                        *w += eta * (self.y[i] * x[c] - *w);
+                    let yi = self.y[i];
+                    for (w, &xc) in self.w[i * d..(i + 1) * d].iter_mut().zip(x) {
+                        *w += eta * (yi * xc - *w);
                     }
-                    for j in 0..k {
-                        let m = &mut self.m[i * k + j];
-                        *m += eta / tau * (self.y[i] * self.y[j] - *m);
+                    for (m, &yj) in self.m[i * k..(i + 1) * k].iter_mut().zip(&self.y) {
+                        *m += eta / tau * (yi * yj - *m);
                     }
                 }
             }

@@ -1,8 +1,14 @@
-// <hebb-widget kind="oja" eta="0.02" seed="7">: one neuron learning from a 2-D cloud.
+// <hebb-widget kind="oja" eta="0.02" seed="7">: one live figure of the explorable — one neuron
+// learning from a 2-D cloud (`hebb`, `decay`, `oja`) or a memory network (`hopfield`,
+// `capacity`, `modern`, `ei`).
 //
 // The element's attributes are the contract keys (CONTRACT.md); they go to Rust as a query string,
 // and Rust parses, clamps and reports. JS owns the frame loop and the drawing; every number it
 // shows was computed in Rust. Renders into the light DOM. All widgets share one wasm instance.
+// This module owns what every kind shares (text, buttons, menus and sliders from the schema,
+// readouts, status and message, keyboard, start/pause by visibility, events); the picture area
+// belongs to a view per family: cloud-view.js or memory-view.js. The kind menu switches within
+// a family (Rust refuses other switches with a notice), so the view is chosen once, at start.
 //
 // Events: `change` (a CustomEvent, detail.query = the canonical query string) whenever a key's
 // value changes, from a control, an attribute or "new seed". Point edits are not keys and do not
@@ -11,9 +17,9 @@
 
 import init, { Widget, fresh_seed } from './pkg/hebb.js';
 import { Controls } from './controls.js';
-import { CloudView } from './draw-cloud.js';
-import { WeightView } from './draw-weights.js';
-import { grouped, human, plainDecimal } from './format.js';
+import { CloudFamilyView } from './cloud-view.js';
+import { MemoryFamilyView } from './memory-view.js';
+import { human, plainDecimal } from './format.js';
 
 /** One wasm instance for the whole page, loading as soon as this module does. */
 const wasmReady = init();
@@ -44,48 +50,13 @@ export function isKeyAttribute(name) {
   return !HTML_ATTRIBUTES.has(name) && !/^(data-|aria-|on)/.test(name);
 }
 
-/** Rule, equation and a hint for each kind (the page's words, not its maths). */
-const KIND_TEXT = {
-  hebb: {
-    title: 'Plain Hebb',
-    rule: 'Δw = η y x,  y = w·x',
-    hint: 'Each sample pulls w towards itself in proportion to the output and nothing pulls back: the arrow swings onto the long axis while its length grows without bound.',
-  },
-  decay: {
-    title: 'Hebb with decay',
-    rule: 'Δw = η (y x − α w)',
-    hint: 'A leak of strength α fights the growth: the norm dies when α is above λ1 and grows when it is below, while the direction finds the long axis either way.',
-  },
-  oja: {
-    title: 'Oja’s rule',
-    rule: 'Δw = η y (x − y w)',
-    hint: 'The subtracted y²w is a brake that grows with the output, so w settles at length one on the cloud’s long axis, as long as η stays below the marks.',
-  },
-};
-
-/** Human text of each readout (the value itself comes from Rust). */
-const READOUT_TEXT = {
-  step: (v) => `step ${grouped(v)}`,
-  norm: (v) => `|w| = ${human(v, 4)}`,
-  angle: (v) => `angle ${v.toFixed(1)}°`,
-  lambda1: (v) => `λ1 = ${human(v, 3)}`,
-  lambda2: (v) => `λ2 = ${human(v, 3)}`,
-  variance: (v) => `variance captured ${Math.round(v * 100)} %`,
-};
-
-const READOUT_TITLE = {
-  step: 'samples presented so far',
-  norm: 'length of the weight vector',
-  angle: 'angle between the line of w and the first principal axis of the data (0–90°)',
-  lambda1: 'largest eigenvalue of the data covariance',
-  lambda2: 'smallest eigenvalue of the data covariance',
-  variance: 'share of the total variance of the data along w',
-};
+/** A view for each family of kinds (see Widget.family in src/wasm.rs). */
+const VIEWS = { cloud: CloudFamilyView, memory: MemoryFamilyView };
 
 const ACTIONS = [
   ['play', '▶', 'Play', 'play (Space)'],
   ['pause', '❚❚', 'Pause', 'pause (Space)'],
-  ['step', '→', 'Step', 'one sample (→)'],
+  ['step', '→', 'Step', 'one step (→)'],
   ['reset', '↺', 'Reset', 'back to step 0 (R)'],
   ['new-seed', '⚄', 'New seed', 'new data and start weight'],
 ];
@@ -108,14 +79,20 @@ export class HebbWidget extends HTMLElement {
     this.started = false;
     this.sim = null;
     this.wasm = null;
+    this.view = null;
     this.playing = false;
     this.visible = false;
     this.autoplay = false;
     this.autoStarted = false;
+    /** The run stopped by itself (converged) while playing: an edit that wakes it plays on. */
+    this.resumable = false;
+    /** A paint stroke is under way: the run waits for it. */
+    this.painting = false;
     this.coreStatus = 'ready';
+    this.note = ''; // a page-side notice (e.g. a refused action), shown until the next change
     this.raf = 0;
     this.lastCharts = -Infinity;
-    this.dirty = { data: true, weight: true, readouts: true, charts: true, status: true, marks: true };
+    this.dirty = { readouts: true, charts: true, status: true, marks: true };
     this.frame = this.frame.bind(this);
   }
 
@@ -142,17 +119,17 @@ export class HebbWidget extends HTMLElement {
     this.raf = 0;
   }
 
-  /** The light-DOM skeleton; controls and readouts are filled in once the schema is known. */
+  /** The light-DOM skeleton; the picture area, controls and readouts are filled in once the
+   * schema is known. Parts that `hide` can hide carry `data-part`. */
   render() {
     const root = el('div', 'hw');
-    this.parts = { text: [], controls: [], charts: [], readouts: [] };
+    this.root = root;
 
-    const text = el('div', 'hw-text');
+    const text = el('div', 'hw-text', { 'data-part': 'text' });
     this.titleEl = el('h2', 'hw-title');
     this.ruleEl = el('p', 'hw-rule');
     this.hintEl = el('p', 'hw-hint');
     text.append(this.titleEl, this.ruleEl, this.hintEl);
-    this.parts.text.push(text);
 
     const bar = el('div', 'hw-bar');
     const buttons = el('div', 'hw-buttons', { role: 'group', 'aria-label': 'Run' });
@@ -165,53 +142,49 @@ export class HebbWidget extends HTMLElement {
       buttons.append(b);
       this.buttons[action] = b;
     }
-    buttons.addEventListener('click', (e) => {
+    // Every [data-action] button of the widget, the views' own ones included, lands in act().
+    root.addEventListener('click', (e) => {
       const b = e.target.closest('[data-action]');
-      if (b) this.act(b.dataset.action);
+      if (b && root.contains(b)) this.act(b.dataset.action);
     });
-    const menus = el('div', 'hw-menus');
-    this.parts.controls.push(menus);
+    const menus = el('div', 'hw-menus', { 'data-part': 'controls' });
     bar.append(buttons, menus);
 
-    const main = el('div', 'hw-main');
-    const cloudBox = el('div', 'hw-cloud');
-    const side = el('div', 'hw-side');
-    const weightBox = el('div', 'hw-weights');
-    this.readoutBox = el('div', 'hw-readouts', { role: 'group', 'aria-label': 'Readouts' });
-    this.parts.readouts.push(this.readoutBox);
-    const charts = el('div', 'hw-charts');
-    this.normChart = el('canvas', 'hw-chart', {
-      role: 'img',
-      'aria-label': 'Length of w against step, log scale',
-    });
-    this.angleChart = el('canvas', 'hw-chart', {
-      role: 'img',
-      'aria-label': 'Angle between w and the first principal axis against step',
-    });
-    charts.append(this.normChart, this.angleChart);
-    this.parts.charts.push(charts);
-    side.append(weightBox, this.readoutBox, charts);
-    main.append(cloudBox, side);
+    this.main = el('div', 'hw-main');
+    this.readoutBox = el('div', 'hw-readouts', { role: 'group', 'aria-label': 'Readouts', 'data-part': 'readouts' });
 
     this.messageEl = el('p', 'hw-message', { 'data-message': '', role: 'status', 'aria-live': 'polite' });
-    const sliders = el('div', 'hw-sliders');
-    this.parts.controls.push(sliders);
+    const sliders = el('div', 'hw-sliders', { 'data-part': 'controls' });
 
-    root.append(text, bar, main, this.messageEl, sliders);
+    root.append(text, bar, this.main, this.messageEl, sliders);
     this.replaceChildren(root);
 
-    const host = {
+    this.controls = new Controls(menus, sliders, this.idPrefix, (key, value) => this.change(key, value));
+    this.addEventListener('keydown', (e) => this.key(e));
+  }
+
+  /** What a view may ask of the widget. */
+  host() {
+    return {
       sim: () => this.sim,
       buffer: () => this.wasm.memory.buffer,
+      readoutBox: this.readoutBox,
+      kind: () => this.kindName,
+      status: () => this.coreStatus,
+      schemaValue: (key) => this.schemaValue(key),
+      /** The current value of a readout, straight from Rust. */
+      readout: (name) => {
+        const i = this.names.indexOf(name);
+        if (i < 0) return 0;
+        return new Float64Array(this.wasm.memory.buffer, this.sim.readouts_ptr(), this.names.length)[i];
+      },
+      shown: (e) => !this.hiddenParts.has(e.closest('[data-part]')?.dataset.part),
       editable: () => this.sim !== null && this.coreStatus !== 'diverged',
       focus: () => this.focus({ preventScroll: true }),
-      edited: (done) => this.edited(done),
+      edited: (note) => this.edited(note),
+      paintStart: () => this.paintStart(),
+      paintEnd: () => this.paintEnd(),
     };
-    this.cloud = new CloudView(cloudBox, host);
-    this.weights = new WeightView(weightBox, host);
-    this.controls = new Controls(menus, sliders, this.idPrefix, (key, value) => this.change(key, value));
-
-    this.addEventListener('keydown', (e) => this.key(e));
   }
 
   /** The element's key attributes as a query string for Rust. */
@@ -225,15 +198,15 @@ export class HebbWidget extends HTMLElement {
     try {
       this.wasm = wasm;
       this.sim = new Widget(this.attributeQuery());
-      this.names = this.sim.readout_names().split(',');
-      this.stepIndex = this.names.indexOf('step');
+      const View = VIEWS[this.sim.family()] ?? CloudFamilyView;
+      this.view = new View(this.main, this.host());
       this.buildReadouts();
       this.refreshSchema();
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
       const play = this.schemaValue('play');
       this.autoplay = play === 1 && !(reduced && !this.hasAttribute('play'));
       this.coreStatus = this.sim.status();
-      this.cloud.chooseView(this.geometry());
+      this.view.restarted('boot');
       this.observe();
       this.markAll();
       this.schedule();
@@ -295,55 +268,64 @@ export class HebbWidget extends HTMLElement {
     }
   }
 
+  /** One [data-readout] per name Rust lists (the list changes with the kind). */
   buildReadouts() {
+    this.names = this.sim.readout_names().split(',');
+    this.stepIndex = this.names.indexOf('step');
     this.readoutEls = [];
     this.shown = new Float64Array(this.names.length).fill(Number.NaN);
     this.lastFinite = new Float64Array(this.names.length);
     this.readoutBox.replaceChildren();
     for (const name of this.names) {
       const r = el('div', 'hw-readout', { 'data-readout': name, 'data-value': '0' });
-      if (READOUT_TITLE[name]) r.title = READOUT_TITLE[name];
       this.readoutBox.append(r);
       this.readoutEls.push(r);
     }
   }
 
-  /** Re-reads the schema: control values, speed, hidden parts and the kind's words. */
+  /** Re-reads the schema: control values, speed, hidden parts, the kind's words and layout. */
   refreshSchema() {
     this.schema = JSON.parse(this.sim.schema());
     this.controls.update(this.schema);
     this.speed = Math.max(1, this.schemaValue('speed') ?? 1);
-    const hide = String(this.schemaValue('hide') ?? '').split(',');
-    for (const [part, els] of Object.entries(this.parts)) {
-      for (const e of els) e.style.display = hide.includes(part) ? 'none' : '';
-    }
+    this.hiddenParts = new Set(String(this.schemaValue('hide') ?? '').split(',').filter(Boolean));
+    // `hide`: display:none through the stylesheet, so parts a view builds later hide too.
+    this.root.dataset.hide = [...this.hiddenParts].join(' ');
     const kind = this.sim.kind();
-    const words = KIND_TEXT[kind] ?? { title: kind, rule: '', hint: '' };
+    if (this.sim.readout_names() !== this.names.join(',')) this.buildReadouts();
+    this.dataset.kind = kind;
+    this.view.configure(kind);
+    const words = this.view.words(kind);
     this.titleEl.textContent = words.title;
     this.ruleEl.textContent = words.rule;
     this.hintEl.textContent = words.hint;
-    this.dataset.kind = kind;
+    this.names.forEach((name, i) => {
+      const title = this.view.readoutTitle(name);
+      if (title) this.readoutEls[i].title = title;
+      else this.readoutEls[i].removeAttribute('title');
+    });
+    this.shown.fill(Number.NaN); // the words of a readout may change with the kind
+    for (const [action, title] of Object.entries(this.view.buttonTitles())) {
+      if (this.buttons[action]) this.buttons[action].title = title;
+    }
   }
 
   schemaValue(key) {
     return this.schema.find((p) => p.key === key)?.value;
   }
 
-  geometry() {
-    return new Float64Array(this.wasm.memory.buffer, this.sim.geometry_ptr(), 9);
-  }
-
   markAll() {
     for (const k of Object.keys(this.dirty)) this.dirty[k] = true;
+    this.view?.markAll();
   }
 
-  /** Asks for one frame (drawing, and a step of learning if playing). */
+  /** Asks for one frame (drawing, and a step of the run if playing). */
   schedule() {
     if (!this.raf && this.sim) this.raf = requestAnimationFrame(this.frame);
   }
 
   get running() {
-    return this.playing && this.visible && this.coreStatus === 'ready';
+    return this.playing && this.visible && !this.painting && this.coreStatus === 'ready';
   }
 
   frame(t) {
@@ -361,15 +343,18 @@ export class HebbWidget extends HTMLElement {
     const sim = this.sim;
     let advanced = false;
     if (this.running) {
-      const done = sim.advance(this.speed);
-      advanced = true;
-      // Fewer steps than asked: the run stopped (at `until`, or diverged).
-      if (done < this.speed) this.coreStatus = sim.status();
-      this.dirty.weight = true;
-      this.dirty.readouts = true;
+      // The view knows what one frame of its kind is (samples, neuron updates, one retrieval
+      // update every half second, trials within a time budget…).
+      const ran = this.view.advance(this.speed, t);
+      if (ran !== 'wait') {
+        advanced = true;
+        if (ran === 'check') this.coreStatus = sim.status();
+        this.dirty.readouts = true;
+      }
     }
     if (this.playing && this.coreStatus !== 'ready') {
       this.playing = false;
+      this.resumable = this.coreStatus === 'converged';
       this.dirty.status = true;
       this.dirty.charts = true;
     }
@@ -384,21 +369,7 @@ export class HebbWidget extends HTMLElement {
   draw(t, animate) {
     const d = this.dirty;
     const dpr = window.devicePixelRatio || 1;
-    if (this.cloud.resize(dpr)) {
-      this.cloud.updateScale();
-      d.data = d.weight = true;
-    }
-    if (this.weights.resize(dpr)) d.weight = true;
-    // Views over wasm memory are made afresh for each use: a call may grow the memory.
-    if (d.data) {
-      this.cloud.drawData(this.geometry());
-      d.data = false;
-    }
-    if (d.weight) {
-      this.cloud.drawWeight(this.geometry());
-      this.weights.draw(this.geometry(), this.kindName, animate);
-      d.weight = false;
-    }
+    this.view.draw(dpr, animate);
     if (d.readouts) {
       this.updateReadouts();
       d.readouts = false;
@@ -423,16 +394,8 @@ export class HebbWidget extends HTMLElement {
   }
 
   drawCharts(dpr) {
-    if (this.parts.charts[0].style.display === 'none') return;
-    for (const c of [this.normChart, this.angleChart]) {
-      const w = Math.round(c.clientWidth * dpr);
-      const h = Math.round(c.clientHeight * dpr);
-      if (w < 2 || h < 2) return;
-      if (c.width !== w) c.width = w;
-      if (c.height !== h) c.height = h;
-    }
     try {
-      this.sim.draw_charts(this.normChart, this.angleChart, dpr);
+      this.view.drawCharts(dpr);
     } catch (err) {
       // A chart that cannot draw must not stop the simulation; say so once.
       if (!this.chartError) {
@@ -453,8 +416,7 @@ export class HebbWidget extends HTMLElement {
       this.shown[i] = v;
       const e = this.readoutEls[i];
       e.dataset.value = plainDecimal(v);
-      const fmt = READOUT_TEXT[this.names[i]];
-      e.textContent = fmt ? fmt(v) : `${this.names[i]} = ${human(v, 4)}`;
+      e.textContent = this.view.readoutText(this.names[i], v) ?? `${this.names[i]} = ${human(v, 4)}`;
     }
   }
 
@@ -466,14 +428,8 @@ export class HebbWidget extends HTMLElement {
     let status = core;
     if (core === 'ready') status = this.playing ? 'running' : step > 0 ? 'paused' : 'ready';
     if (this.dataset.status !== status) this.dataset.status = status;
-    const said = {
-      running: 'Running. Drag a point to move it, click to add one, shift-click to remove one.',
-      ready: 'Ready: press play (Space) or step (→).',
-      paused: core === 'paused' ? 'Stopped at the step set by “until”; reset to run again.' : 'Paused: Space plays, → presents one sample.',
-      converged: 'Converged.',
-      diverged: 'Diverged:',
-    }[status];
-    const note = this.sim.message();
+    const said = this.view.statusText(status === 'paused' && core === 'paused' ? 'until' : status);
+    const note = [this.sim.message(), this.note].filter(Boolean).join('; ');
     // The core's text starts with a symbol as often as a word (α, η, |w|): it is not recased.
     const end = /[.!?]$/.test(note) ? '' : '.';
     const lead = status === 'diverged' ? said : `${said} Note:`;
@@ -494,16 +450,19 @@ export class HebbWidget extends HTMLElement {
       case 'play':
         if (this.coreStatus === 'ready') this.playing = true;
         this.autoStarted = true;
+        this.resumable = false;
         break;
       case 'pause':
         this.playing = false;
         this.autoStarted = true;
+        this.resumable = false;
         break;
       case 'step':
         this.playing = false;
         this.autoStarted = true;
+        this.resumable = false;
         if (this.coreStatus === 'ready') {
-          this.sim.advance(1);
+          this.view.step();
           this.coreStatus = this.sim.status();
         }
         this.markDynamic();
@@ -511,18 +470,30 @@ export class HebbWidget extends HTMLElement {
       case 'reset':
         this.sim.reset();
         this.coreStatus = this.sim.status();
-        this.weights.resetView();
+        this.note = '';
+        this.view.restarted('reset');
+        this.resume();
         this.markDynamic();
         break;
       case 'new-seed':
         this.change('seed', String(fresh_seed()));
         return;
       default:
+        // A view's own button (e.g. `store`): it calls edited() when it changed something.
+        this.view.act(action);
         return;
     }
     this.dirty.status = true;
     this.syncText();
     this.schedule();
+  }
+
+  /** After an edit that woke a run which had stopped by itself, play on. */
+  resume() {
+    if (this.resumable && this.coreStatus === 'ready' && !this.painting) {
+      this.playing = true;
+      this.resumable = false;
+    }
   }
 
   /** Readouts and status follow an action at once; the pictures follow on the next frame. */
@@ -535,7 +506,8 @@ export class HebbWidget extends HTMLElement {
 
   markDynamic() {
     const d = this.dirty;
-    d.weight = d.readouts = d.charts = d.status = true;
+    d.readouts = d.charts = d.status = true;
+    this.view.markDynamic();
   }
 
   /** A live change of one key (a control, an attribute, or new-seed). */
@@ -543,6 +515,7 @@ export class HebbWidget extends HTMLElement {
     if (!this.sim) return;
     const before = this.sim.query();
     this.sim.set(key, value);
+    this.note = '';
     this.coreStatus = this.sim.status();
     if (this.coreStatus !== 'ready') this.playing = false;
     this.refreshSchema();
@@ -550,9 +523,11 @@ export class HebbWidget extends HTMLElement {
       // A host page setting play="1" / "0" starts or stops the run.
       this.autoStarted = true;
       this.playing = this.schemaValue('play') === 1 && this.coreStatus === 'ready';
+      this.resumable = false;
+    } else {
+      this.resume();
     }
-    this.cloud.chooseView(this.geometry());
-    this.weights.resetView();
+    this.view.restarted('change');
     this.markAll();
     this.syncText();
     this.schedule();
@@ -562,10 +537,29 @@ export class HebbWidget extends HTMLElement {
     }
   }
 
-  /** Points were dragged, added or removed (not part of the query: the JSON export has them). */
-  edited() {
-    const d = this.dirty;
-    d.data = d.weight = d.readouts = d.marks = d.charts = d.status = true;
+  /** The reader edited the run in place (dragged points, painted pixels, stored a picture):
+   * not part of the query (the JSON export has it). `note` is shown until the next change. */
+  edited(note) {
+    if (typeof note === 'string') this.note = note;
+    this.coreStatus = this.sim.status();
+    this.resume();
+    this.markAll();
+    this.syncText();
+    this.schedule();
+  }
+
+  paintStart() {
+    this.painting = true;
+    if (this.playing) this.resumable = true; // the stroke holds the run; it plays on after
+    this.playing = false;
+    this.dirty.status = true;
+  }
+
+  paintEnd() {
+    this.painting = false;
+    this.coreStatus = this.sim.status();
+    this.resume();
+    this.dirty.status = true;
     this.schedule();
   }
 

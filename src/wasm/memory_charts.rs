@@ -60,8 +60,9 @@ fn builder<'a, 'b>(
     scale: f64,
 ) -> ChartBuilder<'a, 'b, CanvasBackend> {
     let mut b = ChartBuilder::on(root);
+    // Room under the axis for the tick labels and, below them, the axis description.
     b.margin((6.0 * scale) as u32)
-        .x_label_area_size((22.0 * scale) as u32)
+        .x_label_area_size((34.0 * scale) as u32)
         .y_label_area_size((50.0 * scale) as u32);
     b
 }
@@ -93,6 +94,15 @@ fn series(
         pts.iter().copied(),
         ACCENT.stroke_width((2.0 * scale) as u32),
     );
+    // Whole steps once the axis is long enough; otherwise as few decimals as needed.
+    let x_label = move |x: &f64| {
+        if x_end >= 10.0 {
+            format!("{x:.0}")
+        } else {
+            let s = format!("{x:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    };
     if log {
         let mut chart = builder(root, scale)
             .build_cartesian_2d(0.0..x_end, (lo.max(1e-12) / 2.0..hi * 2.0).log_scale())?;
@@ -105,6 +115,7 @@ fn series(
             .x_desc(x_desc)
             .y_desc(y_desc)
             .light_line_style(WHITE)
+            .x_label_formatter(&x_label)
             .y_label_formatter(&|y| format!("{y:.0e}"))
             .draw()?;
         chart.draw_series(line)?;
@@ -120,6 +131,7 @@ fn series(
             .x_desc(x_desc)
             .y_desc(y_desc)
             .light_line_style(WHITE)
+            .x_label_formatter(&x_label)
             .draw()?;
         chart.draw_series(line)?;
     }
@@ -151,7 +163,8 @@ fn capacity(
     ))?;
     chart.draw_series(std::iter::once(Text::new(
         format!("α_c ≈ {ac:.3}"),
-        (ac + 0.004, 0.93),
+        // Halfway up, clear of the legend (upper right) and of the curves (low, or left of α_c).
+        (ac + 0.004, 0.55),
         font(scale),
     )))?;
     let predicted = theory
@@ -197,10 +210,10 @@ fn capacity(
     Ok(())
 }
 
-/// softmax(β Xᵀ ξ): one bar per stored pattern.
+/// softmax(β Xᵀ ξ): one bar per stored pattern, centred on its number.
 fn bars(root: &DrawingArea<CanvasBackend, Shift>, p: &[f64], scale: f64) -> Fallible {
     let mut chart =
-        builder(root, scale).build_cartesian_2d(0.0..p.len().max(1) as f64, 0.0..1.0)?;
+        builder(root, scale).build_cartesian_2d(-0.5..p.len().max(1) as f64 - 0.5, 0.0..1.0)?;
     chart
         .configure_mesh()
         .x_labels(p.len().clamp(1, 10))
@@ -210,11 +223,19 @@ fn bars(root: &DrawingArea<CanvasBackend, Shift>, p: &[f64], scale: f64) -> Fall
         .x_desc("stored pattern")
         .y_desc("softmax weight")
         .light_line_style(WHITE)
-        .x_label_formatter(&|x| format!("{}", *x as usize + 1))
+        .x_label_formatter(&|x| {
+            // Pattern numbers only at whole positions (1-based).
+            let i = x.round();
+            if (x - i).abs() < 1e-6 && i >= 0.0 {
+                format!("{}", i as usize + 1)
+            } else {
+                String::new()
+            }
+        })
         .draw()?;
     chart.draw_series(p.iter().enumerate().map(|(i, &v)| {
         Rectangle::new(
-            [(i as f64 + 0.15, 0.0), (i as f64 + 0.85, v)],
+            [(i as f64 - 0.35, 0.0), (i as f64 + 0.35, v)],
             ACCENT.filled(),
         )
     }))?;
