@@ -6,10 +6,7 @@ use std::time::Instant;
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let mut json = Vec::new();
-    println!(
-        "{:<16} {:>12} {:>12} {:>16}",
-        "kernel", "median ms", "min ms", "checksum"
-    );
+    println!("{:<16} {:>12} {:>12} {:>16}", "kernel", "median ms", "min ms", "checksum");
     for name in NAMES {
         let mut k = Kernel::new(name).expect("known kernel");
         let reps = match (name, quick) {
@@ -27,15 +24,9 @@ fn main() {
         }
         times.sort_by(f64::total_cmp);
         let median = times[reps / 2];
-        println!(
-            "{name:<16} {median:>12.4} {:>12.4} {checksum:>16.6}",
-            times[0]
-        );
-        json.push(format!(
-            "\"{name}\":{{\"native_ms\":{median},\"checksum\":{checksum}}}"
-        ));
+        println!("{name:<16} {median:>12.4} {:>12.4} {checksum:>16.6}", times[0]);
+        json.push(format!("\"{name}\":{{\"native_ms\":{median},\"checksum\":{checksum}}}"));
     }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-native.json");
-    std::fs::write(path, format!("{{{}}}\n", json.join(",")))
-        .expect("write target/bench-native.json");
+    std::fs::write(path, format!("{{{}}}\n", json.join(","))).expect("write target/bench-native.json");
 }

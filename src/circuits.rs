@@ -22,11 +22,7 @@ impl SharedSources {
     pub fn sample(&self, rng: &mut Rng, s: &mut [f64], x: &mut [f64]) {
         s.iter_mut().for_each(|v| *v = rng.gaussian());
         for (i, xi) in x.iter_mut().enumerate() {
-            let shared: f64 = self.a[i * self.m..(i + 1) * self.m]
-                .iter()
-                .zip(s.iter())
-                .map(|(a, s)| a * s)
-                .sum();
+            let shared: f64 = self.a[i * self.m..(i + 1) * self.m].iter().zip(s.iter()).map(|(a, s)| a * s).sum();
             *xi = shared + self.sigma * rng.gaussian();
         }
     }
@@ -61,22 +57,14 @@ pub struct Recurrent {
 
 impl Recurrent {
     pub fn new(n: usize, squared_decay: bool) -> Recurrent {
-        Recurrent {
-            n,
-            w: vec![0.0; n * n],
-            squared_decay,
-        }
+        Recurrent { n, w: vec![0.0; n * n], squared_decay }
     }
 
     pub fn step(&mut self, x: &[f64], eta: f64, alpha: f64) {
         let n = self.n;
         for i in 0..n {
             for j in 0..n {
-                let decay = if self.squared_decay {
-                    x[j] * x[j]
-                } else {
-                    alpha
-                };
+                let decay = if self.squared_decay { x[j] * x[j] } else { alpha };
                 let w = &mut self.w[i * n + j];
                 *w += eta * (x[i] * x[j] - decay * *w);
             }
@@ -86,15 +74,7 @@ impl Recurrent {
     /// What W converges to: C/α, or C_ij / C_jj.
     pub fn target(&self, c: &[f64], alpha: f64) -> Vec<f64> {
         let n = self.n;
-        (0..n * n)
-            .map(|ij| {
-                if self.squared_decay {
-                    c[ij] / c[(ij % n) * n + ij % n]
-                } else {
-                    c[ij] / alpha
-                }
-            })
-            .collect()
+        (0..n * n).map(|ij| if self.squared_decay { c[ij] / c[(ij % n) * n + ij % n] } else { c[ij] / alpha }).collect()
     }
 
     /// ‖W − target‖_F / ‖target‖_F (equal to ‖αW − C‖ / ‖C‖ for linear decay).
@@ -110,11 +90,7 @@ impl Recurrent {
         let n = self.n;
         let out: f64 = (0..n)
             .map(|i| {
-                let r: f64 = self.w[i * n..(i + 1) * n]
-                    .iter()
-                    .zip(v)
-                    .map(|(a, b)| a * b)
-                    .sum();
+                let r: f64 = self.w[i * n..(i + 1) * n].iter().zip(v).map(|(a, b)| a * b).sum();
                 r * r
             })
             .sum();
@@ -133,10 +109,7 @@ pub struct Bcm {
 
 impl Bcm {
     pub fn new(k: usize, rng: &mut Rng) -> Bcm {
-        Bcm {
-            w: (0..k).map(|_| 0.2 + 0.3 * rng.uniform()).collect(),
-            theta: 0.0,
-        }
+        Bcm { w: (0..k).map(|_| 0.2 + 0.3 * rng.uniform()).collect(), theta: 0.0 }
     }
 
     /// Presents one input chosen at random.
@@ -178,18 +151,10 @@ pub struct DecayStep {
 /// Δw = η x y − λ w (L2) or η x y − λ sign(w) (L1).
 pub fn decay_step(w: &[f64], x: &[f64], y: f64, eta: f64, lambda: f64, l1: bool) -> DecayStep {
     let hebbian: Vec<f64> = x.iter().map(|xi| eta * xi * y).collect();
-    let decay: Vec<f64> = w
-        .iter()
-        .map(|&wi| lambda * if l1 { sign(wi) } else { wi })
-        .collect();
+    let decay: Vec<f64> = w.iter().map(|&wi| lambda * if l1 { sign(wi) } else { wi }).collect();
     let change: Vec<f64> = hebbian.iter().zip(&decay).map(|(h, d)| h - d).collect();
     let after = w.iter().zip(&change).map(|(a, b)| a + b).collect();
-    DecayStep {
-        hebbian,
-        decay,
-        change,
-        after,
-    }
+    DecayStep { hebbian, decay, change, after }
 }
 
 fn sign(x: f64) -> f64 {

@@ -75,10 +75,7 @@ impl Cloud {
     }
 
     pub fn from_points(points: Vec<f64>) -> Cloud {
-        let mut cloud = Cloud {
-            points,
-            stats: Stats::default(),
-        };
+        let mut cloud = Cloud { points, stats: Stats::default() };
         cloud.refresh();
         cloud
     }
@@ -102,10 +99,7 @@ impl Cloud {
     /// Point i minus the mean: what the neuron sees.
     #[inline]
     pub fn centred(&self, i: usize) -> [f64; 2] {
-        [
-            self.points[2 * i] - self.stats.mean[0],
-            self.points[2 * i + 1] - self.stats.mean[1],
-        ]
+        [self.points[2 * i] - self.stats.mean[0], self.points[2 * i + 1] - self.stats.mean[1]]
     }
 
     /// Adds a point; refused (false) at the size limit or for a non-finite position.
@@ -193,15 +187,7 @@ impl Stats {
         }
         let cov = [[cxx / n, cxy / n], [cxy / n, cyy / n]];
         let (lambda1, lambda2, e1, e2) = covariance_eigen(&cov);
-        Stats {
-            mean,
-            cov,
-            lambda1,
-            lambda2,
-            e1,
-            e2,
-            max_sq,
-        }
+        Stats { mean, cov, lambda1, lambda2, e1, e2, max_sq }
     }
 
     pub fn trace(&self) -> f64 {
@@ -213,11 +199,7 @@ impl Stats {
 /// e1 is signed to point into the right half-plane so the drawn PC1 line does not flip.
 pub fn covariance_eigen(c: &[[f64; 2]; 2]) -> (f64, f64, [f64; 2], [f64; 2]) {
     let eig = Matrix2::new(c[0][0], c[0][1], c[1][0], c[1][1]).symmetric_eigen();
-    let (i, j) = if eig.eigenvalues[0] >= eig.eigenvalues[1] {
-        (0, 1)
-    } else {
-        (1, 0)
-    };
+    let (i, j) = if eig.eigenvalues[0] >= eig.eigenvalues[1] { (0, 1) } else { (1, 0) };
     let col = |k: usize| [eig.eigenvectors[(0, k)], eig.eigenvectors[(1, k)]];
     let mut e1 = col(i);
     if e1[0] < 0.0 || (e1[0] == 0.0 && e1[1] < 0.0) {

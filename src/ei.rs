@@ -58,11 +58,7 @@ impl EiNetwork {
     /// The convergence bound 2/λmax(FᵀF) on η.
     pub fn eta_bound(&self) -> f64 {
         let g = self.f.transpose() * &self.f;
-        let lmax = g
-            .symmetric_eigenvalues()
-            .iter()
-            .cloned()
-            .fold(0.0, f64::max);
+        let lmax = g.symmetric_eigenvalues().iter().cloned().fold(0.0, f64::max);
         2.0 / lmax
     }
 
@@ -93,9 +89,7 @@ impl EiNetwork {
     /// The orthogonal projector onto span(F), F (FᵀF)⁻¹ Fᵀ.
     pub fn projector(&self) -> DMatrix<f64> {
         let g = self.f.transpose() * &self.f;
-        let inv = g
-            .try_inverse()
-            .unwrap_or_else(|| DMatrix::zeros(self.f.ncols(), self.f.ncols()));
+        let inv = g.try_inverse().unwrap_or_else(|| DMatrix::zeros(self.f.ncols(), self.f.ncols()));
         &self.f * inv * self.f.transpose()
     }
 

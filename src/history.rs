@@ -14,11 +14,7 @@ pub struct History<const W: usize> {
 
 impl<const W: usize> History<W> {
     pub fn new() -> Self {
-        History {
-            data: vec![0.0; CAPACITY * W],
-            len: 0,
-            stride: 1,
-        }
+        History { data: vec![0.0; CAPACITY * W], len: 0, stride: 1 }
     }
 
     pub fn clear(&mut self) {

@@ -24,13 +24,7 @@ pub struct Hopfield {
 impl Hopfield {
     /// An empty network of `n` neurons, all at −1.
     pub fn new(n: usize) -> Hopfield {
-        Hopfield {
-            n,
-            patterns: Vec::new(),
-            w: vec![0; n * n],
-            s: vec![-1; n],
-            h: vec![0; n],
-        }
+        Hopfield { n, patterns: Vec::new(), w: vec![0; n * n], s: vec![-1; n], h: vec![0; n] }
     }
 
     pub fn n(&self) -> usize {
@@ -89,8 +83,7 @@ impl Hopfield {
     pub fn store_all(&mut self, patterns: &[i8]) {
         let n = self.n;
         self.patterns.clear();
-        self.patterns
-            .extend_from_slice(&patterns[..patterns.len() / n * n]);
+        self.patterns.extend_from_slice(&patterns[..patterns.len() / n * n]);
         for (i, row) in self.w.chunks_exact_mut(n).enumerate() {
             row.fill(0);
             for xi in self.patterns.chunks_exact(n) {
@@ -140,11 +133,7 @@ impl Hopfield {
                 *h = -(p as i32) * s as i32;
             }
             for xi in self.patterns.chunks_exact(n) {
-                let m: i32 = xi
-                    .iter()
-                    .zip(&self.s)
-                    .map(|(&a, &b)| a as i32 * b as i32)
-                    .sum();
+                let m: i32 = xi.iter().zip(&self.s).map(|(&a, &b)| a as i32 * b as i32).sum();
                 for (h, &x) in self.h.iter_mut().zip(xi) {
                     *h += m * x as i32;
                 }
@@ -179,10 +168,7 @@ impl Hopfield {
 
     /// One asynchronous sweep in the given order; returns the number of flips.
     pub fn sweep_async(&mut self, order: &[u32]) -> usize {
-        order
-            .iter()
-            .filter(|&&i| self.update_neuron(i as usize))
-            .count()
+        order.iter().filter(|&&i| self.update_neuron(i as usize)).count()
     }
 
     /// One synchronous update: every neuron takes the sign of its current field at once.
@@ -203,12 +189,7 @@ impl Hopfield {
 
     /// E = −½ sᵀ W s with W = (1/N) Σ ξξᵀ.
     pub fn energy(&self) -> f64 {
-        let e: i64 = self
-            .s
-            .iter()
-            .zip(&self.h)
-            .map(|(&s, &h)| s as i64 * h as i64)
-            .sum();
+        let e: i64 = self.s.iter().zip(&self.h).map(|(&s, &h)| s as i64 * h as i64).sum();
         -0.5 * e as f64 / self.n as f64
     }
 
@@ -250,9 +231,7 @@ pub fn overlap(a: &[i8], b: &[i8]) -> f64 {
 
 /// P seeded random ±1 patterns of N bits, P × N.
 pub fn random_patterns(p: usize, n: usize, rng: &mut Rng) -> Vec<i8> {
-    (0..p * n)
-        .map(|_| if rng.uniform() < 0.5 { -1 } else { 1 })
-        .collect()
+    (0..p * n).map(|_| if rng.uniform() < 0.5 { -1 } else { 1 }).collect()
 }
 
 /// A copy of `xi` with exactly round(noise · N) bits flipped, chosen at random.
@@ -286,27 +265,12 @@ pub fn shuffle(order: &mut Vec<u32>, n: usize, rng: &mut Rng) {
 
 /// sgn(ξ¹ + ξ² + ξ³): the symmetric mixture state, a spurious attractor.
 pub fn mixture3(a: &[i8], b: &[i8], c: &[i8]) -> Vec<i8> {
-    a.iter()
-        .zip(b)
-        .zip(c)
-        .map(|((&x, &y), &z)| {
-            if x as i32 + y as i32 + z as i32 > 0 {
-                1
-            } else {
-                -1
-            }
-        })
-        .collect()
+    a.iter().zip(b).zip(c).map(|((&x, &y), &z)| if x as i32 + y as i32 + z as i32 > 0 { 1 } else { -1 }).collect()
 }
 
 /// Recall by asynchronous sweeps from the current state until a sweep flips nothing or
 /// `max_sweeps` have run; returns the sweeps done.
-pub fn recall_async(
-    net: &mut Hopfield,
-    max_sweeps: usize,
-    rng: &mut Rng,
-    order: &mut Vec<u32>,
-) -> usize {
+pub fn recall_async(net: &mut Hopfield, max_sweeps: usize, rng: &mut Rng, order: &mut Vec<u32>) -> usize {
     for sweep in 1..=max_sweeps {
         shuffle(order, net.n(), rng);
         if net.sweep_async(order) == 0 {
@@ -355,9 +319,7 @@ pub fn ags_overlap(alpha: f64) -> Option<f64> {
         return Some(1.0);
     }
     let g = |y: f64| {
-        libm::erf(y)
-            - y * (libm::sqrt(2.0 * alpha)
-                + 2.0 / libm::sqrt(std::f64::consts::PI) * libm::exp(-y * y))
+        libm::erf(y) - y * (libm::sqrt(2.0 * alpha) + 2.0 / libm::sqrt(std::f64::consts::PI) * libm::exp(-y * y))
     };
     // g < 0 for large y; scan down from there to the first sign change, then bisect.
     let (mut hi, step) = (6.0, 0.001);

@@ -14,20 +14,10 @@ pub enum Kernel {
     /// One online Oja pass over 10,000 points (10,000 samples).
     OjaEpoch(NeuronRun),
     /// One asynchronous sweep of N = 1024 at P = 0.1 N from a 20 %-flipped pattern.
-    HopfieldSweep {
-        net: Hopfield,
-        cue: Vec<i8>,
-        rng: Rng,
-        order: Vec<u32>,
-    },
+    HopfieldSweep { net: Hopfield, cue: Vec<i8>, rng: Rng, order: Vec<u32> },
     /// N = 400, P = 4…80 step 4, 5 trials each, recall from every pattern, ≤ 20 sweeps.
     /// `curve`: the mean wrong-bit fraction at each P after a run.
-    CapacityCurve {
-        net: Hopfield,
-        patterns: Vec<i8>,
-        order: Vec<u32>,
-        curve: Vec<f64>,
-    },
+    CapacityCurve { net: Hopfield, patterns: Vec<i8>, order: Vec<u32>, curve: Vec<f64> },
 }
 
 impl Kernel {
@@ -44,12 +34,7 @@ impl Kernel {
                 net.store_all(&hopfield::random_patterns(102, n, &mut rng));
                 let mut order = Vec::new();
                 let cue = hopfield::corrupt(net.pattern(0), 0.2, &mut rng, &mut order);
-                Kernel::HopfieldSweep {
-                    net,
-                    cue,
-                    rng,
-                    order,
-                }
+                Kernel::HopfieldSweep { net, cue, rng, order }
             }
             "capacity_curve" => Kernel::CapacityCurve {
                 net: Hopfield::new(400),
@@ -65,12 +50,7 @@ impl Kernel {
     pub fn prepare(&mut self) {
         match self {
             Kernel::OjaEpoch(run) => run.restart(),
-            Kernel::HopfieldSweep {
-                net,
-                cue,
-                rng,
-                order,
-            } => {
+            Kernel::HopfieldSweep { net, cue, rng, order } => {
                 net.set_state(cue);
                 hopfield::shuffle(order, net.n(), rng);
             }
@@ -91,14 +71,10 @@ impl Kernel {
     /// `w0`, `eta`; hopfield_sweep: `patterns`, `cue`, `order`. Empty for other names.
     pub fn input(&self, name: &str) -> Vec<f64> {
         match (self, name) {
-            (Kernel::OjaEpoch(run), "points") => (0..run.cloud().len())
-                .flat_map(|i| run.cloud().centred(i))
-                .collect(),
+            (Kernel::OjaEpoch(run), "points") => (0..run.cloud().len()).flat_map(|i| run.cloud().centred(i)).collect(),
             (Kernel::OjaEpoch(run), "picks") => {
                 let mut picks = Rng::new(1, Stream::Samples);
-                (0..10_000)
-                    .map(|_| picks.index(run.cloud().len() as u32) as f64)
-                    .collect()
+                (0..10_000).map(|_| picks.index(run.cloud().len() as u32) as f64).collect()
             }
             (Kernel::OjaEpoch(run), "w0") => {
                 let mut r = run.clone();
@@ -106,13 +82,9 @@ impl Kernel {
                 r.w().to_vec()
             }
             (Kernel::OjaEpoch(run), "eta") => vec![run.eta],
-            (Kernel::HopfieldSweep { net, .. }, "patterns") => {
-                net.patterns().iter().map(|&x| x as f64).collect()
-            }
+            (Kernel::HopfieldSweep { net, .. }, "patterns") => net.patterns().iter().map(|&x| x as f64).collect(),
             (Kernel::HopfieldSweep { cue, .. }, "cue") => cue.iter().map(|&x| x as f64).collect(),
-            (Kernel::HopfieldSweep { order, .. }, "order") => {
-                order.iter().map(|&x| x as f64).collect()
-            }
+            (Kernel::HopfieldSweep { order, .. }, "order") => order.iter().map(|&x| x as f64).collect(),
             _ => Vec::new(),
         }
     }
@@ -126,19 +98,13 @@ impl Kernel {
                 w[0].abs() + w[1].abs()
             }
             Kernel::HopfieldSweep { net, order, .. } => net.sweep_async(order) as f64,
-            Kernel::CapacityCurve {
-                net,
-                patterns,
-                order,
-                curve,
-            } => {
+            Kernel::CapacityCurve { net, patterns, order, curve } => {
                 curve.clear();
                 for p in (4..=80).step_by(4) {
                     let mut wrong = 0.0;
                     for trial in 0..5 {
                         let mut rng = Rng::with_stream(1, (p * 10 + trial) as u64);
-                        wrong +=
-                            hopfield::capacity_trial(net, p, 20, &mut rng, patterns, order).0 / 5.0;
+                        wrong += hopfield::capacity_trial(net, p, 20, &mut rng, patterns, order).0 / 5.0;
                     }
                     curve.push(wrong);
                 }

@@ -35,10 +35,7 @@ impl Spectrum {
                 }
                 let n = libm::sqrt(v.iter().map(|a| a * a).sum::<f64>());
                 if n > 1e-6 {
-                    basis[k * d..(k + 1) * d]
-                        .iter_mut()
-                        .zip(&v)
-                        .for_each(|(b, a)| *b = a / n);
+                    basis[k * d..(k + 1) * d].iter_mut().zip(&v).for_each(|(b, a)| *b = a / n);
                     break;
                 }
             }
@@ -51,9 +48,7 @@ impl Spectrum {
         x.fill(0.0);
         for k in 0..self.d {
             let a = libm::sqrt(self.lambdas[k]) * rng.gaussian();
-            x.iter_mut()
-                .zip(&self.basis[k * self.d..(k + 1) * self.d])
-                .for_each(|(xi, e)| *xi += a * e);
+            x.iter_mut().zip(&self.basis[k * self.d..(k + 1) * self.d]).for_each(|(xi, e)| *xi += a * e);
         }
     }
 
@@ -95,19 +90,8 @@ impl Population {
     /// Small random weights; M = I.
     pub fn new(k: usize, d: usize, rng: &mut Rng) -> Population {
         let w = (0..k * d).map(|_| 0.1 * rng.gaussian()).collect();
-        let m = (0..k * k)
-            .map(|i| if i / k == i % k { 1.0 } else { 0.0 })
-            .collect();
-        Population {
-            k,
-            d,
-            w,
-            m,
-            y: vec![0.0; k],
-            wx: vec![0.0; k],
-            lu: vec![0.0; k * k],
-            back: vec![0.0; d],
-        }
+        let m = (0..k * k).map(|i| if i / k == i % k { 1.0 } else { 0.0 }).collect();
+        Population { k, d, w, m, y: vec![0.0; k], wx: vec![0.0; k], lu: vec![0.0; k * k], back: vec![0.0; d] }
     }
 
     pub fn row(&self, i: usize) -> &[f64] {
@@ -116,11 +100,7 @@ impl Population {
 
     fn project(&mut self, x: &[f64]) {
         for i in 0..self.k {
-            self.wx[i] = self.w[i * self.d..(i + 1) * self.d]
-                .iter()
-                .zip(x)
-                .map(|(a, b)| a * b)
-                .sum();
+            self.wx[i] = self.w[i * self.d..(i + 1) * self.d].iter().zip(x).map(|(a, b)| a * b).sum();
         }
     }
 
@@ -178,11 +158,7 @@ impl Population {
     pub fn m_eigenvalues(&self) -> Vec<f64> {
         let m = DMatrix::from_row_slice(self.k, self.k, &self.m);
         let sym = (&m + m.transpose()) * 0.5;
-        let mut ev: Vec<f64> = SymmetricEigen::new(sym)
-            .eigenvalues
-            .iter()
-            .copied()
-            .collect();
+        let mut ev: Vec<f64> = SymmetricEigen::new(sym).eigenvalues.iter().copied().collect();
         ev.sort_by(|a, b| b.total_cmp(a));
         ev
     }
@@ -198,9 +174,7 @@ fn solve(m: &[f64], b: &[f64], y: &mut [f64], lu: &mut [f64], k: usize) {
     lu.copy_from_slice(m);
     y.copy_from_slice(b);
     for c in 0..k {
-        let p = (c..k)
-            .max_by(|&i, &j| lu[i * k + c].abs().total_cmp(&lu[j * k + c].abs()))
-            .unwrap_or(c);
+        let p = (c..k).max_by(|&i, &j| lu[i * k + c].abs().total_cmp(&lu[j * k + c].abs())).unwrap_or(c);
         if lu[p * k + c].abs() < 1e-300 {
             y.copy_from_slice(b);
             return;

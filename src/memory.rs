@@ -46,11 +46,7 @@ fn thumbnails(patterns: &[i8], n: usize) -> Vec<f64> {
 }
 
 fn fraction_wrong(s: &[f64], target: &[f64]) -> f64 {
-    s.iter()
-        .zip(target)
-        .filter(|(a, b)| **a * **b <= 0.0)
-        .count() as f64
-        / s.len() as f64
+    s.iter().zip(target).filter(|(a, b)| **a * **b <= 0.0).count() as f64 / s.len() as f64
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,20 +223,8 @@ impl HopfieldRun {
 
     pub fn readouts(&self) -> Vec<f64> {
         let n = self.net.n() as f64;
-        let m = self
-            .net
-            .state()
-            .iter()
-            .zip(&self.target)
-            .map(|(&a, &b)| a as f64 * b as f64)
-            .sum::<f64>()
-            / n;
-        vec![
-            self.clock.step as f64,
-            m,
-            self.net.energy(),
-            self.net.wrong_bits(&self.target),
-        ]
+        let m = self.net.state().iter().zip(&self.target).map(|(&a, &b)| a as f64 * b as f64).sum::<f64>() / n;
+        vec![self.clock.step as f64, m, self.net.energy(), self.net.wrong_bits(&self.target)]
     }
 
     pub fn buffer(&self, name: &str) -> &[f64] {
@@ -298,9 +282,7 @@ pub struct CapacityRun {
 impl CapacityRun {
     pub fn new(p: &Params) -> CapacityRun {
         let n = (p.num("side") * p.num("side")) as usize;
-        let theory = (1..=150)
-            .flat_map(|k| [0.002 * k as f64, hopfield::ags_wrong_bits(0.002 * k as f64)])
-            .collect();
+        let theory = (1..=150).flat_map(|k| [0.002 * k as f64, hopfield::ags_wrong_bits(0.002 * k as f64)]).collect();
         let mut run = CapacityRun {
             n,
             seed: p.seed(),
@@ -334,10 +316,7 @@ impl CapacityRun {
 
     /// Runs up to `trials` trials; returns how many ran.
     pub fn advance(&mut self, trials: u64) -> u64 {
-        let budget = self
-            .clock
-            .budget(trials)
-            .min(self.total().saturating_sub(self.clock.step));
+        let budget = self.clock.budget(trials).min(self.total().saturating_sub(self.clock.step));
         for _ in 0..budget {
             self.trial();
         }
@@ -354,14 +333,8 @@ impl CapacityRun {
         let p = (libm::round(load(k) * self.n as f64) as usize).max(1);
         // Each trial has its own stream, so a trial's result does not depend on the ones before.
         let mut rng = Rng::with_stream(self.seed, 1000 + t as u64);
-        let (wrong, perfect) = hopfield::capacity_trial(
-            &mut self.net,
-            p,
-            MAX_SWEEPS,
-            &mut rng,
-            &mut self.patterns,
-            &mut self.order,
-        );
+        let (wrong, perfect) =
+            hopfield::capacity_trial(&mut self.net, p, MAX_SWEEPS, &mut rng, &mut self.patterns, &mut self.order);
         self.last_wrong = wrong;
         let c = &mut self.curve[4 * k..4 * k + 4];
         let done = c[3];
@@ -393,11 +366,7 @@ impl CapacityRun {
     }
 
     pub fn readouts(&self) -> Vec<f64> {
-        vec![
-            self.clock.step as f64,
-            self.last_wrong,
-            self.estimate().unwrap_or(0.0),
-        ]
+        vec![self.clock.step as f64, self.last_wrong, self.estimate().unwrap_or(0.0)]
     }
 
     pub fn buffer(&self, name: &str) -> &[f64] {
@@ -500,12 +469,7 @@ impl ModernRun {
     }
 
     pub fn readouts(&self) -> Vec<f64> {
-        vec![
-            self.clock.step as f64,
-            self.net.overlap(self.mu),
-            self.net.energy(),
-            self.net.wrong_bits(self.mu),
-        ]
+        vec![self.clock.step as f64, self.net.overlap(self.mu), self.net.energy(), self.net.wrong_bits(self.mu)]
     }
 
     pub fn buffer(&self, name: &str) -> &[f64] {
@@ -561,12 +525,7 @@ impl EiRun {
         let mut classic = Hopfield::new(n);
         classic.store_all(&patterns);
         classic.set_state(&cue);
-        hopfield::recall_async(
-            &mut classic,
-            50,
-            &mut Rng::new(p.seed(), Stream::Samples),
-            &mut Vec::new(),
-        );
+        hopfield::recall_async(&mut classic, 50, &mut Rng::new(p.seed(), Stream::Samples), &mut Vec::new());
         let n_exc = libm::round(p.num("ratio") * n as f64) as usize;
         let mut net = EiNetwork::new(n, &as_f64(&patterns), n_exc);
         net.dale = p.text("preset") == "dale";

@@ -84,12 +84,7 @@ impl Modern {
                 *v += w * xi as f64;
             }
         }
-        let change = self
-            .next
-            .iter()
-            .zip(&self.state)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0.0, f64::max);
+        let change = self.next.iter().zip(&self.state).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
         std::mem::swap(&mut self.state, &mut self.next);
         self.update_weights();
         change
@@ -108,22 +103,13 @@ impl Modern {
     /// Fraction of components whose sign differs from pattern μ.
     pub fn wrong_bits(&self, mu: usize) -> f64 {
         let p = self.pattern(mu);
-        self.state
-            .iter()
-            .zip(p)
-            .filter(|(s, &x)| **s * x as f64 <= 0.0)
-            .count() as f64
-            / self.n as f64
+        self.state.iter().zip(p).filter(|(s, &x)| **s * x as f64 <= 0.0).count() as f64 / self.n as f64
     }
 
     /// Energy −(1/β) log Σ exp(β xᵀξ) + ½ ξᵀξ (+ constants), which each update lowers.
     pub fn energy(&self) -> f64 {
         let max = self.dots.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-        let sum: f64 = self
-            .dots
-            .iter()
-            .map(|d| libm::exp(self.beta * (d - max)))
-            .sum();
+        let sum: f64 = self.dots.iter().map(|d| libm::exp(self.beta * (d - max))).sum();
         let lse = max + libm::log(sum) / self.beta;
         -lse + 0.5 * self.state.iter().map(|x| x * x).sum::<f64>()
     }

@@ -119,8 +119,7 @@ impl NeuronRun {
 
     fn record(&mut self) {
         let n = norm(&self.w);
-        self.history
-            .push([self.clock.step as f64, n, self.angle, self.w[0], self.w[1]]);
+        self.history.push([self.clock.step as f64, n, self.angle, self.w[0], self.w[1]]);
     }
 
     fn update_angle(&mut self) {
@@ -138,11 +137,7 @@ impl NeuronRun {
         let (eta, alpha) = (self.eta, self.alpha);
         let growth = norm(&self.w) / norm(&self.w_start).max(f64::MIN_POSITIVE);
         let grew = if growth.is_finite() {
-            format!(
-                "|w| grew 10^{}-fold in {} steps",
-                libm::floor(libm::log10(growth)) as i64,
-                group(self.clock.step)
-            )
+            format!("|w| grew 10^{}-fold in {} steps", libm::floor(libm::log10(growth)) as i64, group(self.clock.step))
         } else {
             format!("|w| overflowed after {} steps", group(self.clock.step))
         };
@@ -235,14 +230,7 @@ impl NeuronRun {
         } else {
             0.0
         };
-        [
-            self.clock.step as f64,
-            libm::sqrt(n2),
-            self.angle,
-            s.lambda1,
-            s.lambda2,
-            captured,
-        ]
+        [self.clock.step as f64, libm::sqrt(n2), self.angle, s.lambda1, s.lambda2, captured]
     }
 
     /// The averaged update E[Δw] on a `grid`×`grid` lattice over [−half, half]²:

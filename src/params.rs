@@ -27,15 +27,8 @@ pub enum Family {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Hebb,
-        Kind::Decay,
-        Kind::Oja,
-        Kind::Hopfield,
-        Kind::Capacity,
-        Kind::Modern,
-        Kind::Ei,
-    ];
+    pub const ALL: [Kind; 7] =
+        [Kind::Hebb, Kind::Decay, Kind::Oja, Kind::Hopfield, Kind::Capacity, Kind::Modern, Kind::Ei];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -83,13 +76,7 @@ impl Kind {
 #[derive(Clone, Copy, Debug)]
 pub enum Spec {
     /// A number clamped into `[min, max]`; `log` asks for a log-scale slider.
-    Number {
-        min: f64,
-        max: f64,
-        default: f64,
-        log: bool,
-        integer: bool,
-    },
+    Number { min: f64, max: f64, default: f64, log: bool, integer: bool },
     /// One of a fixed list; the first is the default.
     Choice(&'static [&'static str]),
     /// A comma list of a subset of these names (e.g. `hide`).
@@ -111,67 +98,21 @@ pub struct Param {
 }
 
 const fn param(key: &'static str, label: &'static str, spec: Spec, control: bool) -> Param {
-    Param {
-        key,
-        label,
-        spec,
-        control,
-        kinds: &[],
-    }
+    Param { key, label, spec, control, kinds: &[] }
 }
 
 /// A slider.
 const fn linear(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
-    param(
-        key,
-        label,
-        Spec::Number {
-            min,
-            max,
-            default,
-            log: false,
-            integer: false,
-        },
-        true,
-    )
+    param(key, label, Spec::Number { min, max, default, log: false, integer: false }, true)
 }
 
 const fn log(key: &'static str, label: &'static str, min: f64, max: f64, default: f64) -> Param {
-    param(
-        key,
-        label,
-        Spec::Number {
-            min,
-            max,
-            default,
-            log: true,
-            integer: false,
-        },
-        true,
-    )
+    param(key, label, Spec::Number { min, max, default, log: true, integer: false }, true)
 }
 
 /// A whole number; a slider when `control`.
-const fn whole(
-    key: &'static str,
-    label: &'static str,
-    min: f64,
-    max: f64,
-    default: f64,
-    control: bool,
-) -> Param {
-    param(
-        key,
-        label,
-        Spec::Number {
-            min,
-            max,
-            default,
-            log: false,
-            integer: true,
-        },
-        control,
-    )
+const fn whole(key: &'static str, label: &'static str, min: f64, max: f64, default: f64, control: bool) -> Param {
+    param(key, label, Spec::Number { min, max, default, log: false, integer: true }, control)
 }
 
 const fn choice(key: &'static str, label: &'static str, options: &'static [&'static str]) -> Param {
@@ -198,31 +139,14 @@ pub const CLOUD_SCHEMA: &[Param] = &[
     log("eta", "learning rate η", 1e-5, 1.0, 0.01),
     only(linear("alpha", "decay α", 0.0, 20.0, 1.0), &[Kind::Decay]),
     choice("preset", "data", &["gaussian", "clusters", "round", "line"]),
-    param(
-        "n",
-        "points",
-        Spec::Number {
-            min: 10.0,
-            max: 20_000.0,
-            default: 500.0,
-            log: true,
-            integer: true,
-        },
-        true,
-    ),
+    param("n", "points", Spec::Number { min: 10.0, max: 20_000.0, default: 500.0, log: true, integer: true }, true),
     log("l1", "variance λ₁ (axis 1)", 0.01, 100.0, 3.0),
     log("l2", "variance λ₂ (axis 2)", 0.01, 100.0, 0.5),
     linear("theta", "axis angle θ (°)", -180.0, 180.0, 30.0),
     param(
         "speed",
         "steps per frame",
-        Spec::Number {
-            min: 1.0,
-            max: 1e5,
-            default: 10.0,
-            log: true,
-            integer: true,
-        },
+        Spec::Number { min: 1.0, max: 1e5, default: 10.0, log: true, integer: true },
         true,
     ),
     COMMON_TAIL[0],
@@ -239,71 +163,29 @@ const EI: &[Kind] = &[Kind::Ei];
 const STORING: &[Kind] = &[Kind::Hopfield, Kind::Modern, Kind::Ei];
 
 const fn speed(default: f64, label: &'static str, kinds: &'static [Kind]) -> Param {
-    only(
-        param(
-            "speed",
-            label,
-            Spec::Number {
-                min: 1.0,
-                max: 1e5,
-                default,
-                log: true,
-                integer: true,
-            },
-            true,
-        ),
-        kinds,
-    )
+    only(param("speed", label, Spec::Number { min: 1.0, max: 1e5, default, log: true, integer: true }, true), kinds)
 }
 
 /// The schema of the memory kinds (Hopfield and its relatives).
 pub const MEMORY_SCHEMA: &[Param] = &[
     choice("kind", "network", &["hopfield", "modern", "ei", "capacity"]),
-    only(
-        choice("preset", "start", &["retrieval", "mixture", "overload"]),
-        HOPFIELD,
-    ),
-    only(
-        choice("preset", "start", &["retrieval", "blend", "crowded"]),
-        MODERN,
-    ),
+    only(choice("preset", "start", &["retrieval", "mixture", "overload"]), HOPFIELD),
+    only(choice("preset", "start", &["retrieval", "blend", "crowded"]), MODERN),
     only(choice("preset", "start", &["normative", "dale"]), EI),
     only(choice("preset", "start", &["sweep"]), CAPACITY),
-    only(
-        whole("side", "grid side (N = side²)", 4.0, 64.0, 16.0, true),
-        STORING,
-    ),
-    only(
-        whole("side", "grid side (N = side²)", 4.0, 64.0, 20.0, true),
-        CAPACITY,
-    ),
-    only(
-        whole("p", "stored patterns P", 1.0, 16_384.0, 5.0, true),
-        STORING,
-    ),
-    only(
-        choice("patterns", "patterns", &["letters", "random"]),
-        STORING,
-    ),
-    only(
-        linear("noise", "cue noise (flipped fraction)", 0.0, 1.0, 0.2),
-        STORING,
-    ),
-    only(
-        whole("cue", "cued pattern", 1.0, 16_384.0, 1.0, false),
-        STORING,
-    ),
+    only(whole("side", "grid side (N = side²)", 4.0, 64.0, 16.0, true), &[Kind::Hopfield, Kind::Modern]),
+    // E/I learning is O(N² P) per step and W is N × N of f64: N ≤ 1024 keeps it live.
+    only(whole("side", "grid side (N = side²)", 4.0, 32.0, 16.0, true), EI),
+    only(whole("side", "grid side (N = side²)", 4.0, 64.0, 20.0, true), CAPACITY),
+    only(whole("p", "stored patterns P", 1.0, 16_384.0, 5.0, true), STORING),
+    only(choice("patterns", "patterns", &["letters", "random"]), STORING),
+    only(linear("noise", "cue noise (flipped fraction)", 0.0, 1.0, 0.2), STORING),
+    only(whole("cue", "cued pattern", 1.0, 16_384.0, 1.0, false), STORING),
     only(choice("update", "update", &["async", "sync"]), HOPFIELD),
-    only(
-        log("beta", "inverse temperature β", 1e-4, 100.0, 1.0),
-        MODERN,
-    ),
+    only(log("beta", "inverse temperature β", 1e-4, 100.0, 1.0), MODERN),
     only(log("eta", "learning rate η", 1e-5, 0.1, 0.003), EI),
     only(linear("ratio", "excitatory fraction", 0.5, 1.0, 0.75), EI),
-    only(
-        whole("trials", "trials per load", 1.0, 50.0, 5.0, true),
-        CAPACITY,
-    ),
+    only(whole("trials", "trials per load", 1.0, 50.0, 5.0, true), CAPACITY),
     speed(32.0, "neuron updates per frame", HOPFIELD),
     speed(1.0, "updates per step of the clock", MODERN),
     speed(5.0, "learning steps per frame", EI),
@@ -324,24 +206,9 @@ pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'s
         (Kind::Hopfield, "mixture") => &[("patterns", "random"), ("p", "3"), ("noise", "0")],
         (Kind::Hopfield, "overload") => &[("patterns", "random"), ("p", "64"), ("noise", "0.1")],
         (Kind::Hopfield | Kind::Ei, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.2")],
-        (Kind::Modern, "blend") => &[
-            ("patterns", "letters"),
-            ("p", "5"),
-            ("noise", "0.2"),
-            ("beta", "0.003"),
-        ],
-        (Kind::Modern, "crowded") => &[
-            ("patterns", "random"),
-            ("p", "200"),
-            ("noise", "0.2"),
-            ("beta", "1"),
-        ],
-        (Kind::Modern, _) => &[
-            ("patterns", "letters"),
-            ("p", "5"),
-            ("noise", "0.3"),
-            ("beta", "1"),
-        ],
+        (Kind::Modern, "blend") => &[("patterns", "letters"), ("p", "5"), ("noise", "0.2"), ("beta", "0.003")],
+        (Kind::Modern, "crowded") => &[("patterns", "random"), ("p", "200"), ("noise", "0.2"), ("beta", "1")],
+        (Kind::Modern, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.3"), ("beta", "1")],
         (Kind::Capacity, _) => &[],
     }
 }
@@ -366,11 +233,7 @@ impl Params {
     pub fn defaults(kind: Kind) -> Params {
         let schema = kind.schema();
         let values = schema.iter().map(|p| default_value(p, kind)).collect();
-        let mut params = Params {
-            kind,
-            schema,
-            values,
-        };
+        let mut params = Params { kind, schema, values };
         params.apply_preset();
         params
     }
@@ -412,13 +275,7 @@ impl Params {
     fn index(&self, key: &str) -> Option<usize> {
         let mut entries = self.schema.iter().enumerate().filter(|(_, p)| p.key == key);
         let first = entries.next()?;
-        Some(
-            std::iter::once(first)
-                .chain(entries)
-                .find(|(_, p)| self.applies(p))
-                .unwrap_or(first)
-                .0,
-        )
+        Some(std::iter::once(first).chain(entries).find(|(_, p)| self.applies(p)).unwrap_or(first).0)
     }
 
     /// A numeric value; panics only on a key missing from the schema (a programming error).
@@ -455,10 +312,7 @@ impl Params {
                     self.put("kind", Value::Text(k.name().into()));
                     self.apply_preset();
                 }
-                _ => notices.push(format!(
-                    "kind “{}” is not one of this widget's: ignored",
-                    shorten(raw)
-                )),
+                _ => notices.push(format!("kind “{}” is not one of this widget's: ignored", shorten(raw))),
             }
             return true;
         }
@@ -493,12 +347,12 @@ impl Params {
                     return;
                 }
                 let n = self.num("side") * self.num("side");
-                let mut limit = if self.kind == Kind::Modern {
-                    4.0 * n
-                } else {
-                    n
+                // Modern retrieval stores up to 4N patterns, and at most 4096 (16 MB at N = 4096).
+                let (mut limit, mut why) = match self.kind {
+                    Kind::Modern if 4.0 * n > 4096.0 => (4096.0, "the memory budget of 4096 patterns".to_string()),
+                    Kind::Modern => (4.0 * n, format!("4N = {}", 4.0 * n)),
+                    _ => (n, format!("N = {n}")),
                 };
-                let mut why = format!("N = {n}");
                 if self.text("patterns") == "letters" && limit > crate::letters::COUNT as f64 {
                     limit = crate::letters::COUNT as f64;
                     why = format!("{} letters", crate::letters::COUNT);
@@ -526,9 +380,7 @@ impl Params {
         if l2 > l1 {
             self.put("l1", Value::Num(l2));
             self.put("l2", Value::Num(l1));
-            notices.push(format!(
-                "l2 = {l2} was larger than l1 = {l1}: swapped so that λ1 ≥ λ2"
-            ));
+            notices.push(format!("l2 = {l2} was larger than l1 = {l1}: swapped so that λ1 ≥ λ2"));
         }
     }
 
@@ -563,14 +415,8 @@ impl Params {
             if out.len() > 1 {
                 out.push(',');
             }
-            write!(
-                out,
-                "{{\"key\":{},\"label\":{},\"control\":{}",
-                json_str(p.key),
-                json_str(p.label),
-                p.control
-            )
-            .unwrap();
+            write!(out, "{{\"key\":{},\"label\":{},\"control\":{}", json_str(p.key), json_str(p.label), p.control)
+                .unwrap();
             match p.spec {
                 Spec::Number { min, max, default, log, integer } => write!(
                     out,
@@ -606,40 +452,17 @@ fn default_value(p: &Param, kind: Kind) -> Value {
 fn parse_value(p: &Param, raw: &str, current: &Value, notices: &mut Vec<String>) -> Value {
     let raw = raw.trim();
     match p.spec {
-        Spec::Number {
-            min, max, integer, ..
-        } => {
+        Spec::Number { min, max, integer, .. } => {
             let Some(x) = raw.parse::<f64>().ok().filter(|x| x.is_finite()) else {
-                notices.push(format!(
-                    "{} = “{}” is not a number: kept {}",
-                    p.key,
-                    shorten(raw),
-                    show(current)
-                ));
+                notices.push(format!("{} = “{}” is not a number: kept {}", p.key, shorten(raw), show(current)));
                 return current.clone();
             };
             let clamped = x.clamp(min, max);
-            let y = if integer {
-                libm::round(clamped)
-            } else {
-                clamped
-            };
+            let y = if integer { libm::round(clamped) } else { clamped };
             if x != clamped {
-                notices.push(format!(
-                    "{} = {} is outside {}…{}: using {}",
-                    p.key,
-                    shorten(raw),
-                    min,
-                    max,
-                    y
-                ));
+                notices.push(format!("{} = {} is outside {}…{}: using {}", p.key, shorten(raw), min, max, y));
             } else if y != x {
-                notices.push(format!(
-                    "{} = {} is not a whole number: using {}",
-                    p.key,
-                    shorten(raw),
-                    y
-                ));
+                notices.push(format!("{} = {} is not a whole number: using {}", p.key, shorten(raw), y));
             }
             Value::Num(y)
         }

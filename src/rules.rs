@@ -62,13 +62,7 @@ pub fn mat_vec<const D: usize>(c: &[[f64; D]; D], w: &[f64; D]) -> [f64; D] {
 
 /// The averaged update E[Δw] over data with covariance C:
 /// Hebb η C w; decay η (C w − α w); Oja η (C w − (wᵀ C w) w).
-pub fn averaged_update<const D: usize>(
-    rule: Rule,
-    w: &[f64; D],
-    c: &[[f64; D]; D],
-    eta: f64,
-    alpha: f64,
-) -> [f64; D] {
+pub fn averaged_update<const D: usize>(rule: Rule, w: &[f64; D], c: &[[f64; D]; D], eta: f64, alpha: f64) -> [f64; D] {
     let cw = mat_vec(c, w);
     let shrink = match rule {
         Rule::Hebb => 0.0,
@@ -83,13 +77,7 @@ pub fn averaged_update<const D: usize>(
 }
 
 /// One step of the averaged map w ← w + E[Δw].
-pub fn averaged_step<const D: usize>(
-    rule: Rule,
-    w: &mut [f64; D],
-    c: &[[f64; D]; D],
-    eta: f64,
-    alpha: f64,
-) {
+pub fn averaged_step<const D: usize>(rule: Rule, w: &mut [f64; D], c: &[[f64; D]; D], eta: f64, alpha: f64) {
     let dw = averaged_update(rule, w, c, eta, alpha);
     for i in 0..D {
         w[i] += dw[i];

@@ -32,12 +32,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn new(until: u64) -> Clock {
-        Clock {
-            step: 0,
-            until,
-            status: Status::Ready,
-            why: String::new(),
-        }
+        Clock { step: 0, until, status: Status::Ready, why: String::new() }
     }
 
     pub fn restart(&mut self) {
@@ -58,11 +53,7 @@ impl Clock {
     /// Stops at `until`: converged if the kind's criterion holds there, else paused.
     pub fn check_until(&mut self, converged: bool) {
         if self.status == Status::Ready && self.until > 0 && self.step >= self.until {
-            self.status = if converged {
-                Status::Converged
-            } else {
-                Status::Paused
-            };
+            self.status = if converged { Status::Converged } else { Status::Paused };
         }
     }
 

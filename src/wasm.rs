@@ -154,21 +154,14 @@ impl Widget {
 
     /// Redraws a memory kind's chart: energy (hopfield), loss (ei) or the capacity curve.
     pub fn draw_memory_chart(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsValue> {
-        memory_charts::draw(canvas, &self.inner, scale)
-            .map_err(|e| JsValue::from_str(&e.to_string()))
+        memory_charts::draw(canvas, &self.inner, scale).map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     /// Computes the averaged-rule flow on a grid×grid lattice over [−half, half]²; records of
     /// 4 numbers (w.x, w.y, Δ.x, Δ.y) at the returned pointer, grid² of them.
     pub fn flow_field(&mut self, half: f64, grid: u32) -> *const f64 {
-        let half = if half.is_finite() && half > 0.0 {
-            half
-        } else {
-            1.0
-        };
-        self.inner
-            .run()
-            .flow_field(half, grid.clamp(1, 64) as usize, &mut self.flow);
+        let half = if half.is_finite() && half > 0.0 { half } else { 1.0 };
+        self.inner.run().flow_field(half, grid.clamp(1, 64) as usize, &mut self.flow);
         self.flow.as_ptr()
     }
 
@@ -205,20 +198,11 @@ impl Widget {
 
     /// Index of the point nearest (x, y) within `radius` (data units), or −1.
     pub fn nearest_point(&self, x: f64, y: f64, radius: f64) -> i32 {
-        self.inner
-            .run()
-            .cloud()
-            .nearest(x, y, radius)
-            .map_or(-1, |i| i as i32)
+        self.inner.run().cloud().nearest(x, y, radius).map_or(-1, |i| i as i32)
     }
 
     /// Redraws the |w| chart (log scale) and the angle chart; `scale` is devicePixelRatio.
-    pub fn draw_charts(
-        &self,
-        norm: HtmlCanvasElement,
-        angle: HtmlCanvasElement,
-        scale: f64,
-    ) -> Result<(), JsValue> {
+    pub fn draw_charts(&self, norm: HtmlCanvasElement, angle: HtmlCanvasElement, scale: f64) -> Result<(), JsValue> {
         let Model::Neuron(run) = self.inner.model() else {
             return Ok(());
         };
@@ -256,9 +240,7 @@ impl Widget {
         };
         let s = run.stats();
         let w = run.w();
-        self.geometry = [
-            w[0], w[1], s.mean[0], s.mean[1], s.e1[0], s.e1[1], s.lambda1, s.lambda2, s.max_sq,
-        ];
+        self.geometry = [w[0], w[1], s.mean[0], s.mean[1], s.e1[0], s.e1[1], s.lambda1, s.lambda2, s.max_sq];
     }
 }
 

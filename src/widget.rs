@@ -41,11 +41,7 @@ impl Widget {
         let mut notices = Vec::new();
         let params = Params::from_query(query, &mut notices);
         let model = Model::new(&params);
-        Widget {
-            params,
-            model,
-            notices,
-        }
+        Widget { params, model, notices }
     }
 
     pub fn params(&self) -> &Params {
@@ -237,7 +233,10 @@ impl Widget {
             parts.push(format!("{} — press reset to start again", self.why()));
         } else if let Model::Neuron(r) = &self.model {
             if r.w() == [0.0, 0.0] && r.step() > 0 {
-                parts.push("w has decayed to exactly 0, where its direction is undefined (the angle shows its last value)".into());
+                parts.push(
+                    "w has decayed to exactly 0, where its direction is undefined (the angle shows its last value)"
+                        .into(),
+                );
             }
         }
         parts.extend(self.notices.iter().cloned());

@@ -5,13 +5,7 @@ use hebb::rng::{Rng, Stream};
 
 const SEEDS: [u32; 4] = [1, 2, 3, 4242];
 
-fn train(
-    seed: u32,
-    squared: bool,
-    eta: f64,
-    alpha: f64,
-    steps: usize,
-) -> (Recurrent, SharedSources) {
+fn train(seed: u32, squared: bool, eta: f64, alpha: f64, steps: usize) -> (Recurrent, SharedSources) {
     let mut rng = Rng::new(seed, Stream::Data);
     let src = SharedSources::new(8, 2, 0.5, &mut rng);
     let mut net = Recurrent::new(8, squared);
@@ -46,11 +40,7 @@ fn squared_decay_variant_learns_normalised_covariance() {
         let err = net.relative_error(&c, 1.0);
         assert!(err < 0.1, "seed {seed}: {err}");
         for i in 0..8 {
-            assert!(
-                (net.w[i * 8 + i] - 1.0).abs() < 0.1,
-                "seed {seed}: W_{i}{i} = {}",
-                net.w[i * 8 + i]
-            );
+            assert!((net.w[i * 8 + i] - 1.0).abs() < 0.1, "seed {seed}: W_{i}{i} = {}", net.w[i * 8 + i]);
         }
     }
 }
@@ -63,20 +53,16 @@ fn shared_patterns_are_amplified_spurious_ones_are_not() {
         let (net, src) = train(seed, false, 0.001, 1.0, 100_000);
         let shared = src.pattern(0);
         // A direction orthogonal to both source patterns (Gram–Schmidt of a fixed vector).
-        let mut spurious: Vec<f64> = (0..8)
-            .map(|i| if i % 2 == 0 { 1.0 } else { -1.0 })
-            .collect();
+        let mut spurious: Vec<f64> = (0..8).map(|i| if i % 2 == 0 { 1.0 } else { -1.0 }).collect();
         for k in 0..2 {
             let p = src.pattern(k);
             let others: Vec<Vec<f64>> = (0..k).map(|j| src.pattern(j)).collect();
             let mut q = p.clone();
             for o in &others {
-                let c = q.iter().zip(o).map(|(a, b)| a * b).sum::<f64>()
-                    / o.iter().map(|b| b * b).sum::<f64>();
+                let c = q.iter().zip(o).map(|(a, b)| a * b).sum::<f64>() / o.iter().map(|b| b * b).sum::<f64>();
                 q.iter_mut().zip(o).for_each(|(a, b)| *a -= c * b);
             }
-            let c = spurious.iter().zip(&q).map(|(a, b)| a * b).sum::<f64>()
-                / q.iter().map(|b| b * b).sum::<f64>();
+            let c = spurious.iter().zip(&q).map(|(a, b)| a * b).sum::<f64>() / q.iter().map(|b| b * b).sum::<f64>();
             spurious.iter_mut().zip(&q).for_each(|(a, b)| *a -= c * b);
         }
         let (gs, gn) = (net.gain(&shared), net.gain(&spurious));
@@ -110,17 +96,9 @@ fn bcm(seed: u32, eta: f64, tau: f64, steps: usize) -> (Bcm, Vec<f64>) {
 fn bcm_is_selective_when_the_threshold_keeps_up() {
     for seed in SEEDS {
         let (b, largest) = bcm(seed, 0.01, 20.0, 200_000);
-        assert!(
-            b.selectivity() > 0.99,
-            "seed {seed}: selectivity {} of {:?}",
-            b.selectivity(),
-            b.w
-        );
+        assert!(b.selectivity() > 0.99, "seed {seed}: selectivity {} of {:?}", b.selectivity(), b.w);
         let mean = largest.iter().sum::<f64>() / largest.len() as f64;
-        assert!(
-            (mean / 4.0 - 1.0).abs() < 0.15,
-            "seed {seed}: mean response {mean}"
-        );
+        assert!((mean / 4.0 - 1.0).abs() < 0.15, "seed {seed}: mean response {mean}");
     }
 }
 
@@ -133,17 +111,11 @@ fn bcm_loses_selectivity_when_the_threshold_lags() {
         assert!(exploded, "seed {seed}: η τ_θ = 4 stayed bounded: {:?}", b.w);
         let (b, largest_mid) = bcm(seed, 0.01, 150.0, 200_000);
         let mean = largest_mid.iter().sum::<f64>() / largest_mid.len() as f64;
-        let spread = (largest_mid.iter().map(|v| (v - mean).powi(2)).sum::<f64>()
-            / largest_mid.len() as f64)
-            .sqrt();
+        let spread = (largest_mid.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / largest_mid.len() as f64).sqrt();
         // The selective state of the test above (one response ≈ K, steady) is gone: the response
         // oscillates, or collapses to 0 when θ overshoots.
-        let selective_at_k =
-            (mean / 4.0 - 1.0).abs() < 0.15 && spread < 0.3 * mean && b.selectivity() > 0.9;
-        assert!(
-            !selective_at_k,
-            "seed {seed}: η τ_θ = 1.5 looked stable ({mean} ± {spread})"
-        );
+        let selective_at_k = (mean / 4.0 - 1.0).abs() < 0.15 && spread < 0.3 * mean && b.selectivity() > 0.9;
+        assert!(!selective_at_k, "seed {seed}: η τ_θ = 1.5 looked stable ({mean} ± {spread})");
     }
 }
 
@@ -153,11 +125,7 @@ fn worked_example_of_hebb_with_l2_decay() {
     let s = decay_step(&[0.1, 0.0], &[1.0, 1.0], 1.0, 0.5, 0.1, false);
     assert_eq!(s.hebbian, vec![0.5, 0.5]);
     assert_eq!(s.decay, vec![0.1 * 0.1, 0.0]);
-    assert!(
-        (s.after[0] - 0.59).abs() < 1e-15 && s.after[1] == 0.5,
-        "{:?}",
-        s.after
-    );
+    assert!((s.after[0] - 0.59).abs() < 1e-15 && s.after[1] == 0.5, "{:?}", s.after);
     let l1 = decay_step(&[0.1, 0.0], &[1.0, 1.0], 1.0, 0.5, 0.1, true);
     assert_eq!(l1.decay, vec![0.1, 0.0], "L1 decay subtracts λ·sign(w)");
     assert!((l1.after[0] - 0.5).abs() < 1e-15);
@@ -171,21 +139,15 @@ fn pruning_and_growth_follow_their_rules() {
         let mut rng = Rng::new(seed, Stream::Samples);
         let src = SharedSources::new(10, 2, 0.5, &mut Rng::new(seed, Stream::Data));
         let (mut s, mut x) = (vec![0.0; 2], vec![0.0; 10]);
-        for (prune, grow) in [
-            (Prune::Threshold, Grow::Random),
-            (Prune::Soft, Grow::Correlation),
-            (Prune::Trace, Grow::Correlation),
-        ] {
+        for (prune, grow) in
+            [(Prune::Threshold, Grow::Random), (Prune::Soft, Grow::Correlation), (Prune::Trace, Grow::Correlation)]
+        {
             let mut net = Plastic::new(10, 15);
             for _ in 0..3000 {
                 src.sample(&mut rng, &mut s, &mut x);
                 let before = net.clone();
                 net.step(&x, 0.05, 0.01, false, prune, 0.02, Some(grow), &mut rng);
-                assert!(
-                    net.connections() <= 15,
-                    "{prune:?}: {} synapses",
-                    net.connections()
-                );
+                assert!(net.connections() <= 15, "{prune:?}: {} synapses", net.connections());
                 for ij in 0..100 {
                     if before.alive[ij] && !net.alive[ij] && net.connections() < 15 {
                         // Removed by pruning (not replaced by growth): check the rule's reason.
@@ -201,10 +163,7 @@ fn pruning_and_growth_follow_their_rules() {
                 }
                 for ij in 0..100 {
                     assert!(net.alive[ij] || net.w[ij] == 0.0);
-                    assert!(
-                        !(net.alive[ij] && ij / 10 == ij % 10),
-                        "no self-connections"
-                    );
+                    assert!(!(net.alive[ij] && ij / 10 == ij % 10), "no self-connections");
                 }
             }
             assert!(net.connections() > 0, "{prune:?}: everything was pruned");

@@ -13,12 +13,7 @@ fn averaged_rate_is_one_minus_eta_alpha_minus_lambda1() {
         let wd = widget(&format!("kind=decay&seed={seed}"));
         let s = stats(&wd);
         let eta = 0.05;
-        for alpha in [
-            0.5 * s.lambda1,
-            0.9 * s.lambda1,
-            1.1 * s.lambda1,
-            1.5 * s.lambda1,
-        ] {
+        for alpha in [0.5 * s.lambda1, 0.9 * s.lambda1, 1.1 * s.lambda1, 1.5 * s.lambda1] {
             let mut w = wd.run().w();
             let mut slope = 0.0;
             for t in 0..3000 {
@@ -29,10 +24,7 @@ fn averaged_rate_is_one_minus_eta_alpha_minus_lambda1() {
                 }
             }
             let expected = (1.0 - eta * (alpha - s.lambda1)).ln();
-            assert!(
-                (slope - expected).abs() < 1e-9,
-                "seed {seed} α {alpha}: {slope} vs {expected}"
-            );
+            assert!((slope - expected).abs() < 1e-9, "seed {seed} α {alpha}: {slope} vs {expected}");
             assert_eq!(slope > 0.0, alpha < s.lambda1, "grows iff λ1 > α");
             assert!(angle_deg(w, s.e1) < 1e-6);
         }
@@ -51,10 +43,7 @@ fn marginal_at_alpha_equal_lambda1() {
             averaged_step(Rule::Decay, &mut w, &s.cov, 0.05, s.lambda1);
         }
         let a = w0[0] * s.e1[0] + w0[1] * s.e1[1];
-        assert!(
-            (w[0] - a * s.e1[0]).abs() < 1e-9 && (w[1] - a * s.e1[1]).abs() < 1e-9,
-            "{w:?}"
-        );
+        assert!((w[0] - a * s.e1[0]).abs() < 1e-9 && (w[1] - a * s.e1[1]).abs() < 1e-9, "{w:?}");
     }
 }
 
@@ -74,10 +63,7 @@ fn online_dies_above_and_grows_below_lambda1() {
             let r = wd.run().readouts();
             let slope = (r[1] / n1).ln() / 40_000.0;
             let expected = (1.0 - eta * (alpha - l1)).ln();
-            assert!(
-                (slope / expected - 1.0).abs() < 0.08,
-                "seed {seed} α {alpha}: {slope} vs {expected}"
-            );
+            assert!((slope / expected - 1.0).abs() < 0.08, "seed {seed} α {alpha}: {slope} vs {expected}");
             assert!(r[2] < 5.0, "seed {seed}: angle {}°", r[2]);
         }
     }
@@ -109,10 +95,7 @@ fn sign_flip_blow_up_past_eta_alpha_minus_lambda_min_2() {
         online.advance(10_000);
         assert_eq!(online.status(), Status::Diverged);
         let msg = online.message();
-        assert!(
-            msg.contains("η·(α − λ2)") && msg.contains("flips the sign"),
-            "{msg}"
-        );
+        assert!(msg.contains("η·(α − λ2)") && msg.contains("flips the sign"), "{msg}");
     }
 }
 
@@ -124,18 +107,12 @@ fn direction_settles_on_e_min_past_second_bound() {
         let s = stats(&wd);
         let eta = 0.5;
         let alpha = (s.lambda1 + s.lambda2) / 2.0 + 1.1 / eta + 0.05;
-        assert!(
-            eta * (2.0 * alpha - s.lambda1 - s.lambda2) > 2.0 && eta * (alpha - s.lambda2) < 2.0
-        );
+        assert!(eta * (2.0 * alpha - s.lambda1 - s.lambda2) > 2.0 && eta * (alpha - s.lambda2) < 2.0);
         let mut w = wd.run().w();
         for _ in 0..400 {
             averaged_step(Rule::Decay, &mut w, &s.cov, eta, alpha);
             renormalise(&mut w);
         }
-        assert!(
-            angle_deg(w, s.e2) < 1e-6,
-            "seed {seed}: {}° from e2",
-            angle_deg(w, s.e2)
-        );
+        assert!(angle_deg(w, s.e2) < 1e-6, "seed {seed}: {}° from e2", angle_deg(w, s.e2));
     }
 }

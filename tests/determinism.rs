@@ -15,10 +15,7 @@ pub const RUNS: &[(&str, u64)] = &[
     ("kind=hebb&seed=1", 5000),
     ("kind=hebb&seed=2&preset=round&w0=0.1,-0.2&theta=-75", 5000),
     ("kind=hopfield&seed=3&preset=overload", 3000),
-    (
-        "kind=hopfield&seed=4&patterns=random&p=20&noise=0.3&update=sync",
-        20,
-    ),
+    ("kind=hopfield&seed=4&patterns=random&p=20&noise=0.3&update=sync", 20),
     ("kind=capacity&seed=5&side=10&trials=1", 15),
     ("kind=modern&seed=6&preset=blend", 30),
     ("kind=ei&seed=7&side=8", 200),
@@ -43,12 +40,6 @@ fn same_seed_same_trajectory_and_native_hashes_written() {
 #[test]
 fn another_seed_another_trajectory() {
     assert_ne!(hash("kind=oja&seed=1", 100), hash("kind=oja&seed=2", 100));
-    assert_ne!(
-        hash("kind=oja&seed=1", 100),
-        hash("kind=oja&seed=1&eta=0.010001", 100)
-    );
-    assert_ne!(
-        hash("kind=hopfield&seed=1", 300),
-        hash("kind=hopfield&seed=2", 300)
-    );
+    assert_ne!(hash("kind=oja&seed=1", 100), hash("kind=oja&seed=1&eta=0.010001", 100));
+    assert_ne!(hash("kind=hopfield&seed=1", 300), hash("kind=hopfield&seed=2", 300));
 }

@@ -9,10 +9,7 @@ const SEEDS: [u32; 5] = [1, 2, 3, 17, 4242];
 fn net(seed: u32) -> EiNetwork {
     let mut rng = Rng::new(seed, Stream::Data);
     let (n, p) = (48, 4);
-    let f: Vec<f64> = random_patterns(p, n, &mut rng)
-        .iter()
-        .map(|&v| v as f64)
-        .collect();
+    let f: Vec<f64> = random_patterns(p, n, &mut rng).iter().map(|&v| v as f64).collect();
     EiNetwork::new(n, &f, 36) // 3:1 excitatory to inhibitory
 }
 
@@ -27,11 +24,7 @@ fn learning_converges_below_the_bound_and_diverges_above() {
         for _ in 0..4000 {
             below.learn(0.9 * bound);
         }
-        assert!(
-            below.loss() < 1e-12 * start,
-            "seed {seed}: loss {}",
-            below.loss()
-        );
+        assert!(below.loss() < 1e-12 * start, "seed {seed}: loss {}", below.loss());
         let gap = (below.wd() - below.projector()).norm();
         assert!(gap < 1e-6, "seed {seed}: ‖WD − P_F‖ = {gap}");
 
@@ -39,11 +32,7 @@ fn learning_converges_below_the_bound_and_diverges_above() {
         for _ in 0..400 {
             above.learn(1.1 * bound);
         }
-        assert!(
-            above.loss() > 1e6 * start,
-            "seed {seed}: loss {}",
-            above.loss()
-        );
+        assert!(above.loss() > 1e6 * start, "seed {seed}: loss {}", above.loss());
     }
 }
 
@@ -84,29 +73,19 @@ fn dale_projection_keeps_signs_and_what_it_costs() {
             free.learn(0.9 * bound);
             dale.learn(0.9 * bound);
         }
-        assert!(
-            free.dale_violations() > free.n() * free.n() / 10,
-            "seed {seed}"
-        );
+        assert!(free.dale_violations() > free.n() * free.n() / 10, "seed {seed}");
         assert_eq!(dale.dale_violations(), 0);
         assert!((free.wd() - free.projector()).norm() < 1e-6);
         assert!((dale.wd() - dale.projector()).norm() > 1.0, "seed {seed}");
 
         let mut rng = Rng::new(seed, Stream::Data);
-        let f: Vec<f64> = random_patterns(8, 16, &mut rng)
-            .iter()
-            .map(|&v| v as f64)
-            .collect();
+        let f: Vec<f64> = random_patterns(8, 16, &mut rng).iter().map(|&v| v as f64).collect();
         let mut crowded = EiNetwork::new(16, &f, 12);
         crowded.dale = true;
         let bound = crowded.eta_bound();
         for _ in 0..4000 {
             crowded.learn(0.9 * bound);
         }
-        assert!(
-            crowded.loss() > 0.01,
-            "seed {seed}: P = N/2 loss {}",
-            crowded.loss()
-        );
+        assert!(crowded.loss() > 0.01, "seed {seed}: P = N/2 loss {}", crowded.loss());
     }
 }

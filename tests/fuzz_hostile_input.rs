@@ -6,13 +6,10 @@ use hebb::widget::Widget;
 use proptest::prelude::*;
 
 const KEYS: &[&str] = &[
-    "kind", "seed", "play", "speed", "until", "hide", "preset", "eta", "alpha", "n", "l1", "l2",
-    "theta", "w0", "side", "p", "patterns", "noise", "cue", "update", "beta", "ratio", "trials",
-    "bogus", "",
+    "kind", "seed", "play", "speed", "until", "hide", "preset", "eta", "alpha", "n", "l1", "l2", "theta", "w0", "side",
+    "p", "patterns", "noise", "cue", "update", "beta", "ratio", "trials", "bogus", "",
 ];
-const KINDS: &[&str] = &[
-    "hebb", "decay", "oja", "hopfield", "capacity", "modern", "ei", "x", "", "<b>",
-];
+const KINDS: &[&str] = &["hebb", "decay", "oja", "hopfield", "capacity", "modern", "ei", "x", "", "<b>"];
 
 fn hostile_value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -35,11 +32,8 @@ fn hostile_value() -> impl Strategy<Value = String> {
 }
 
 fn query() -> impl Strategy<Value = String> {
-    (
-        prop::sample::select(KINDS),
-        prop::collection::vec((prop::sample::select(KEYS), hostile_value()), 0..8),
-    )
-        .prop_map(|(kind, pairs)| {
+    (prop::sample::select(KINDS), prop::collection::vec((prop::sample::select(KEYS), hostile_value()), 0..8)).prop_map(
+        |(kind, pairs)| {
             let mut q = format!("kind={kind}");
             for (k, v) in pairs {
                 q.push('&');
@@ -48,16 +42,14 @@ fn query() -> impl Strategy<Value = String> {
                 q.push_str(&v.replace('&', "%26"));
             }
             q
-        })
+        },
+    )
 }
 
 /// Every value of every schema entry of the kind is in its range.
 fn assert_in_range(p: &Params) {
     for param in p.schema().iter().filter(|e| p.applies(e)) {
-        if let Spec::Number {
-            min, max, integer, ..
-        } = param.spec
-        {
+        if let Spec::Number { min, max, integer, .. } = param.spec {
             let v = p.num(param.key);
             assert!(v.is_finite() && v >= min && v <= max, "{} = {v}", param.key);
             assert!(!integer || v == v.round(), "{} = {v}", param.key);
@@ -121,11 +113,7 @@ fn every_kind_defaults_are_valid() {
         let p = Params::defaults(kind);
         assert_in_range(&p);
         assert_eq!(p.text("kind"), kind.name());
-        let table = if kind.rule().is_some() {
-            CLOUD_SCHEMA
-        } else {
-            MEMORY_SCHEMA
-        };
+        let table = if kind.rule().is_some() { CLOUD_SCHEMA } else { MEMORY_SCHEMA };
         let keys = |t: &[hebb::params::Param]| t.iter().map(|e| e.key).collect::<Vec<_>>();
         assert_eq!(keys(p.schema()), keys(table), "{kind:?}");
     }

@@ -23,10 +23,7 @@ fn averaged_log_norm_slope_is_ln_one_plus_eta_lambda1() {
             }
         }
         let expected = (1.0 + eta * s.lambda1).ln();
-        assert!(
-            (slope - expected).abs() < 1e-9,
-            "seed {seed}: slope {slope} vs {expected}"
-        );
+        assert!((slope - expected).abs() < 1e-9, "seed {seed}: slope {slope} vs {expected}");
         assert!(angle_deg(w, s.e1) < 1e-6, "seed {seed}: direction not e1");
     }
 }
@@ -45,21 +42,14 @@ fn online_slope_matches_at_small_eta() {
         let (burn, t) = (20_000, 100_000);
         let mut slope = 0.0;
         for i in 0..burn + t {
-            hebb_step(
-                &mut w,
-                &cloud.centred(picks.index(cloud.len() as u32) as usize),
-                eta,
-            );
+            hebb_step(&mut w, &cloud.centred(picks.index(cloud.len() as u32) as usize), eta);
             let g = renormalise(&mut w);
             if i >= burn {
                 slope += g / t as f64;
             }
         }
         let expected = (1.0 + eta * s.lambda1).ln();
-        assert!(
-            (slope / expected - 1.0).abs() < 0.03,
-            "seed {seed}: {slope} vs {expected}"
-        );
+        assert!((slope / expected - 1.0).abs() < 0.03, "seed {seed}: {slope} vs {expected}");
     }
 }
 
@@ -77,10 +67,7 @@ fn online_growth_is_slower_than_averaged_jensen() {
             hebb_step(&mut w, &x, eta);
             slope += renormalise(&mut w) / t as f64;
         }
-        assert!(
-            (0.215..0.233).contains(&slope),
-            "seed {seed}: online slope {slope}"
-        );
+        assert!((0.215..0.233).contains(&slope), "seed {seed}: online slope {slope}");
         assert!(slope < 1.3f64.ln() - 0.025);
     }
 }
@@ -98,15 +85,9 @@ fn explosion_is_stopped_before_overflow_and_explained() {
         assert!(r[1] > 1e12 && r[1] < 1e13, "norm {}", r[1]);
         // Growth rate ≈ ln(1 + ηλ1) per step from |w0| = 0.5: predicts the step count to ~10 %.
         let predicted = (1e12f64 / 0.5).ln() / (1.0 + 0.01 * s.lambda1).ln();
-        assert!(
-            (done as f64 / predicted - 1.0).abs() < 0.1,
-            "{done} vs {predicted}"
-        );
+        assert!((done as f64 / predicted - 1.0).abs() < 0.1, "{done} vs {predicted}");
         let msg = wd.message();
-        assert!(
-            msg.contains("no brake") && msg.contains("10^12-fold"),
-            "{msg}"
-        );
+        assert!(msg.contains("no brake") && msg.contains("10^12-fold"), "{msg}");
         assert_eq!(wd.advance(10), 0, "a diverged run does not move");
     }
 }

@@ -50,10 +50,7 @@ fn synchronous_updates_may_two_cycle() {
         net.sweep_sync();
         seen.push(net.state().to_vec());
     }
-    assert_eq!(
-        seen,
-        vec![vec![-1, -1], vec![1, 1], vec![-1, -1], vec![1, 1]]
-    );
+    assert_eq!(seen, vec![vec![-1, -1], vec![1, 1], vec![-1, -1], vec![1, 1]]);
     net.set_state(&[1, 1]);
     net.update_neuron(0);
     assert_eq!(net.sweep_async(&[0, 1]), 0, "async settles at once");
@@ -68,11 +65,7 @@ fn stored_patterns_are_fixed_points_at_low_load() {
         for mu in 0..10 {
             let xi = net.pattern(mu).to_vec();
             net.set_state(&xi);
-            assert_eq!(
-                net.sweep_sync(),
-                0,
-                "seed {seed}: pattern {mu} is not stable"
-            );
+            assert_eq!(net.sweep_sync(), 0, "seed {seed}: pattern {mu} is not stable");
         }
     }
 }
@@ -90,18 +83,13 @@ fn one_step_error_is_phi_of_minus_root_n_over_p() {
             let xi = net.pattern(mu).to_vec();
             let mut probe = net.clone();
             probe.set_state(&xi);
-            wrong += (0..n)
-                .filter(|&i| probe.field(i) * (xi[i] as i32) < 0)
-                .count();
+            wrong += (0..n).filter(|&i| probe.field(i) * (xi[i] as i32) < 0).count();
             total += n;
         }
     }
     let measured = wrong as f64 / total as f64;
     let predicted = phi(-((n as f64) / p as f64).sqrt());
-    assert!(
-        (measured / predicted - 1.0).abs() < 0.15,
-        "{measured} vs {predicted}"
-    );
+    assert!((measured / predicted - 1.0).abs() < 0.15, "{measured} vs {predicted}");
 }
 
 /// sgn(ξ¹ + ξ² + ξ³) has overlap ½ with each of the three and is stable at low load.
@@ -115,16 +103,9 @@ fn three_pattern_mixtures_are_spurious_attractors() {
         recall_async(&mut net, 20, &mut rng, &mut order);
         for mu in 0..3 {
             // m = ½ ± 1/√N·(√3/2)·… : at N = 1000, a few hundredths.
-            assert!(
-                (net.overlap(mu) - 0.5).abs() < 0.06,
-                "seed {seed}: m{mu} = {}",
-                net.overlap(mu)
-            );
+            assert!((net.overlap(mu) - 0.5).abs() < 0.06, "seed {seed}: m{mu} = {}", net.overlap(mu));
         }
-        assert!(
-            net.wrong_bits(&mix) < 0.01,
-            "seed {seed}: the mixture moved"
-        );
+        assert!(net.wrong_bits(&mix) < 0.01, "seed {seed}: the mixture moved");
     }
 }
 

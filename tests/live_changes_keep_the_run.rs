@@ -24,9 +24,7 @@ fn changing_data_keeps_the_weight_but_new_seed_restarts() {
     let before = w.run().w();
     w.set("theta", "-60");
     assert_eq!((w.run().step(), w.run().w()), (300, before));
-    assert!(
-        (w.run().stats().e1[1] / w.run().stats().e1[0] - (-60f64).to_radians().tan()).abs() < 0.3
-    );
+    assert!((w.run().stats().e1[1] / w.run().stats().e1[0] - (-60f64).to_radians().tan()).abs() < 0.3);
     w.set("seed", "9");
     assert_eq!(w.run().step(), 0);
 }

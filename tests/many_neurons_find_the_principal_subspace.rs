@@ -46,12 +46,7 @@ fn gha_rows_become_the_ordered_principal_components() {
             }
         }
         for (k, s) in sq.iter().enumerate() {
-            assert!(
-                s.sqrt() < 2.5,
-                "seed {seed}: row {k} rms {}° from e{}",
-                s.sqrt(),
-                k + 1
-            );
+            assert!(s.sqrt() < 2.5, "seed {seed}: row {k} rms {}° from e{}", s.sqrt(), k + 1);
         }
         assert!(gram_error(&pop.filters(ManyRule::Gha)) < 0.1, "seed {seed}");
     }
@@ -63,11 +58,7 @@ fn subspace_rule_finds_the_span_not_the_order() {
     for seed in SEEDS {
         let (pop, spec) = train(ManyRule::Subspace, seed, 0.0005, 300_000);
         let w = pop.filters(ManyRule::Subspace);
-        assert!(
-            gram_error(&w) < 0.05,
-            "seed {seed}: ‖WWᵀ − I‖ = {}",
-            gram_error(&w)
-        );
+        assert!(gram_error(&w) < 0.05, "seed {seed}: ‖WWᵀ − I‖ = {}", gram_error(&w));
         let err = (w.transpose() * &w - spec.top_projector(K)).norm();
         assert!(err < 0.1, "seed {seed}: projector error {err}");
     }
@@ -81,17 +72,10 @@ fn similarity_matching_learns_the_top_eigenvalues() {
         let (pop, spec) = train(ManyRule::Similarity, seed, 0.0005, 300_000);
         let ev = pop.m_eigenvalues();
         for k in 0..K {
-            assert!(
-                (ev[k] / spec.lambdas[k] - 1.0).abs() < 0.1,
-                "seed {seed}: eig(M) {ev:?}"
-            );
+            assert!((ev[k] / spec.lambdas[k] - 1.0).abs() < 0.1, "seed {seed}: eig(M) {ev:?}");
         }
         let f = pop.filters(ManyRule::Similarity);
-        assert!(
-            gram_error(&f) < 0.1,
-            "seed {seed}: ‖FFᵀ − I‖ = {}",
-            gram_error(&f)
-        );
+        assert!(gram_error(&f) < 0.1, "seed {seed}: ‖FFᵀ − I‖ = {}", gram_error(&f));
         let err = (f.transpose() * &f - spec.top_projector(K)).norm();
         assert!(err < 0.15, "seed {seed}: projector error {err}");
     }

@@ -74,11 +74,7 @@ fn hopfield_until_and_painting() {
     assert_eq!(c.status(), Status::Ready);
     assert!(readout(&c, "wrong-bits") > 0.0);
     settle_more(&mut c);
-    assert_eq!(
-        readout(&c, "wrong-bits"),
-        0.0,
-        "the painted pixel is repaired"
-    );
+    assert_eq!(readout(&c, "wrong-bits"), 0.0, "the painted pixel is repaired");
 }
 
 fn settle_more(w: &mut Widget) {
@@ -94,10 +90,7 @@ fn capacity_sweep_estimates_alpha_c() {
         let w = settle(&format!("kind=capacity&seed={seed}&trials=3"), 1);
         assert_eq!(w.status(), Status::Converged);
         let est = readout(&w, "capacity");
-        assert!(
-            (0.11..=0.19).contains(&est),
-            "seed {seed}: α_c estimated at {est}"
-        );
+        assert!((0.11..=0.19).contains(&est), "seed {seed}: α_c estimated at {est}");
         let curve = w.buffer("curve");
         assert!(curve[1] < 0.001, "α = 0.02: {}", curve[1]);
         assert!(curve[curve.len() - 3] > 0.1, "α = 0.3 still recalls");
@@ -114,11 +107,7 @@ fn modern_exact_at_large_beta_and_blended_at_small() {
         w.advance(1);
         assert_eq!(readout(&w, "overlap"), 1.0, "seed {seed}");
         let w = settle(&format!("kind=modern&preset=blend&seed={seed}"), 1);
-        assert!(
-            readout(&w, "overlap") < 0.8,
-            "seed {seed}: {}",
-            readout(&w, "overlap")
-        );
+        assert!(readout(&w, "overlap") < 0.8, "seed {seed}: {}", readout(&w, "overlap"));
         assert!(w.buffer("softmax").iter().all(|&p| p < 0.5));
     }
 }
@@ -129,18 +118,9 @@ fn modern_exact_at_large_beta_and_blended_at_small() {
 fn ei_learns_then_recalls_and_refuses_a_too_large_eta() {
     for seed in SEEDS {
         let w = settle(&format!("kind=ei&seed={seed}"), 5);
-        assert_eq!(
-            w.status(),
-            Status::Converged,
-            "seed {seed}: {}",
-            w.message()
-        );
+        assert_eq!(w.status(), Status::Converged, "seed {seed}: {}", w.message());
         assert!(readout(&w, "energy") < 1e-6);
-        assert!(
-            readout(&w, "overlap") > 0.95,
-            "seed {seed}: {}",
-            readout(&w, "overlap")
-        );
+        assert!(readout(&w, "overlap") > 0.95, "seed {seed}: {}", readout(&w, "overlap"));
         assert!(readout(&w, "dale-violations") > 1000.0);
         let bad = settle(&format!("kind=ei&seed={seed}&eta=0.01"), 5);
         assert_eq!(bad.status(), Status::Diverged);
@@ -158,6 +138,11 @@ fn pattern_count_is_fitted_to_the_network() {
     assert!(w.message().contains("N = 16"));
     let w = Widget::from_query("kind=modern&side=4&p=100&patterns=random");
     assert_eq!(w.params().num("p"), 64.0);
+    let w = Widget::from_query("kind=modern&side=64&p=16384&patterns=random");
+    assert_eq!(w.params().num("p"), 4096.0);
+    assert!(w.message().contains("memory budget"));
+    let w = Widget::from_query("kind=ei&side=64");
+    assert_eq!(w.params().num("side"), 32.0);
     let w = Widget::from_query("kind=hopfield&p=30");
     assert_eq!(w.params().num("p"), 10.0);
     assert!(w.message().contains("letters"));

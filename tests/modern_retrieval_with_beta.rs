@@ -9,10 +9,7 @@ const SEEDS: [u32; 5] = [1, 2, 3, 17, 4242];
 fn cue(net: &Modern, mu: usize, noise: f64, rng: &mut Rng) -> Vec<f64> {
     let xi = net.pattern(mu).to_vec();
     let mut order = Vec::new();
-    corrupt(&xi, noise, rng, &mut order)
-        .iter()
-        .map(|&v| v as f64)
-        .collect()
+    corrupt(&xi, noise, rng, &mut order).iter().map(|&v| v as f64).collect()
 }
 
 /// N = 256, P = 200 ≫ 0.138 N ≈ 35, β = 1: one update from a 20 %-flipped cue lands on the
@@ -27,17 +24,9 @@ fn large_beta_retrieves_exactly_in_one_step_far_past_0_138_n() {
             let c = cue(&net, mu, 0.2, &mut rng);
             net.set_state(&c);
             net.update();
-            let exact = net
-                .state()
-                .iter()
-                .zip(net.pattern(mu))
-                .all(|(a, &b)| (a - b as f64).abs() < 1e-12);
+            let exact = net.state().iter().zip(net.pattern(mu)).all(|(a, &b)| (a - b as f64).abs() < 1e-12);
             assert!(exact, "seed {seed}: pattern {mu} not exact after one step");
-            assert_eq!(
-                net.update(),
-                0.0,
-                "converged: a second update changes nothing"
-            );
+            assert_eq!(net.update(), 0.0, "converged: a second update changes nothing");
         }
     }
 }

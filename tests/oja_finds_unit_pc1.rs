@@ -23,20 +23,11 @@ fn online_settles_on_unit_pc1() {
         }
         let s = stats(&wd);
         let predicted = eta * s.lambda1 * s.lambda2 / (2.0 * (s.lambda1 - s.lambda2));
-        assert!(
-            (sq / predicted - 1.0).abs() < 0.2,
-            "seed {seed}: angle² {sq} vs {predicted}"
-        );
-        assert!(
-            (norm_sum - 1.0).abs() < 0.01,
-            "seed {seed}: mean |w| = {norm_sum}"
-        );
+        assert!((sq / predicted - 1.0).abs() < 0.2, "seed {seed}: angle² {sq} vs {predicted}");
+        assert!((norm_sum - 1.0).abs() < 0.01, "seed {seed}: mean |w| = {norm_sum}");
         // Variance captured → λ1 / tr C, short of it by the wobble.
         let captured = wd.run().readouts()[5];
-        assert!(
-            (captured - s.lambda1 / s.trace()).abs() < 0.02,
-            "seed {seed}: captured {captured}"
-        );
+        assert!((captured - s.lambda1 / s.trace()).abs() < 0.02, "seed {seed}: captured {captured}");
     }
 }
 
@@ -58,10 +49,7 @@ fn online_norm_bias_is_half_eta_times_minor_variance() {
         let s = stats(&wd);
         let bias = sum / t as f64 - 1.0;
         let predicted = eta / 2.0 * (s.trace() - s.lambda1);
-        assert!(
-            (bias / predicted - 1.0).abs() < 0.12,
-            "seed {seed}: bias {bias} vs {predicted}"
-        );
+        assert!((bias / predicted - 1.0).abs() < 0.12, "seed {seed}: bias {bias} vs {predicted}");
     }
 }
 
@@ -73,11 +61,7 @@ fn averaged_angle_slope_is_minus_eta_gap() {
         let s = stats(&wd);
         let eta = 0.001;
         let mut w = [s.e1[0] + s.e2[0], s.e1[1] + s.e2[1]]; // 45° off, |w| = √2
-        let ratio = |w: &[f64; 2]| {
-            ((w[0] * s.e2[0] + w[1] * s.e2[1]) / (w[0] * s.e1[0] + w[1] * s.e1[1]))
-                .abs()
-                .ln()
-        };
+        let ratio = |w: &[f64; 2]| ((w[0] * s.e2[0] + w[1] * s.e2[1]) / (w[0] * s.e1[0] + w[1] * s.e1[1])).abs().ln();
         for _ in 0..5_000 {
             averaged_step(Rule::Oja, &mut w, &s.cov, eta, 0.0); // let |w| settle
         }
@@ -87,10 +71,7 @@ fn averaged_angle_slope_is_minus_eta_gap() {
         }
         let slope = (ratio(&w) - r0) / 5_000.0;
         let expected = -eta * (s.lambda1 - s.lambda2);
-        assert!(
-            (slope / expected - 1.0).abs() < 0.01,
-            "seed {seed}: {slope} vs {expected}"
-        );
+        assert!((slope / expected - 1.0).abs() < 0.01, "seed {seed}: {slope} vs {expected}");
     }
 }
 
@@ -110,29 +91,16 @@ fn averaged_map_stability_either_side_of_eta_lambda1_one() {
             norms
         };
         let stable = run(0.9);
-        assert!(
-            (stable[2999] - 1.0).abs() < 1e-9,
-            "seed {seed}: {}",
-            stable[2999]
-        );
+        assert!((stable[2999] - 1.0).abs() < 1e-9, "seed {seed}: {}", stable[2999]);
         for u in [1.2, 1.5, 1.9] {
             let n = run(u);
             let tail = &n[2900..];
-            assert!(
-                tail.iter().all(|x| x.is_finite() && *x < 2.0),
-                "seed {seed} ηλ1 = {u}: escaped"
-            );
-            let wobble = tail
-                .windows(2)
-                .map(|p| (p[1] - p[0]).abs())
-                .fold(0.0, f64::max);
+            assert!(tail.iter().all(|x| x.is_finite() && *x < 2.0), "seed {seed} ηλ1 = {u}: escaped");
+            let wobble = tail.windows(2).map(|p| (p[1] - p[0]).abs()).fold(0.0, f64::max);
             assert!(wobble > 1e-3, "seed {seed} ηλ1 = {u}: settled");
         }
         let escaped = run(2.5);
-        assert!(
-            escaped[2999].is_nan() || escaped[2999] > 1e12,
-            "seed {seed}: ηλ1 = 2.5 stayed bounded"
-        );
+        assert!(escaped[2999].is_nan() || escaped[2999] > 1e12, "seed {seed}: ηλ1 = 2.5 stayed bounded");
     }
 }
 
@@ -168,12 +136,7 @@ fn online_cloud_largest_sample_decides() {
     for seed in 1..=10 {
         let mut safe = widget(&format!("kind=oja&n=10000&l1=1&l2=0.3&eta=0.2&seed={seed}"));
         safe.advance(200_000);
-        assert_ne!(
-            safe.status(),
-            Status::Diverged,
-            "seed {seed}: {}",
-            safe.message()
-        );
+        assert_ne!(safe.status(), Status::Diverged, "seed {seed}: {}", safe.message());
         let mut wild = widget(&format!("kind=oja&n=10000&l1=1&l2=0.3&eta=0.3&seed={seed}"));
         wild.advance(200_000);
         if wild.status() == Status::Diverged {

@@ -10,26 +10,13 @@ fn parse(q: &str) -> (Params, Vec<String>) {
 #[test]
 fn every_numeric_key_survives_hostile_values() {
     for param in CLOUD_SCHEMA {
-        let Spec::Number {
-            min,
-            max,
-            default,
-            integer,
-            ..
-        } = param.spec
-        else {
+        let Spec::Number { min, max, default, integer, .. } = param.spec else {
             continue;
         };
-        for raw in [
-            "NaN", "inf", "-inf", "-1e300", "1e300", "-5", "abc", "", "%00", "1e-320",
-        ] {
+        for raw in ["NaN", "inf", "-inf", "-1e300", "1e300", "-5", "abc", "", "%00", "1e-320"] {
             let (p, notices) = parse(&format!("kind=decay&{}={}", param.key, raw));
             let v = p.num(param.key);
-            assert!(
-                v.is_finite() && v >= min && v <= max,
-                "{}={raw} gave {v}",
-                param.key
-            );
+            assert!(v.is_finite() && v >= min && v <= max, "{}={raw} gave {v}", param.key);
             if integer {
                 assert_eq!(v, v.round(), "{}={raw}", param.key);
             }
@@ -65,9 +52,7 @@ fn bad_url_of_the_issue_is_repaired_with_notices() {
     let (p, notices) = parse("eta=abc&n=-5");
     assert_eq!(p.num("eta"), 0.01);
     assert_eq!(p.num("n"), 10.0);
-    assert!(notices
-        .iter()
-        .any(|n| n.contains("eta") && n.contains("not a number")));
+    assert!(notices.iter().any(|n| n.contains("eta") && n.contains("not a number")));
     assert!(notices.iter().any(|n| n.contains("n = -5")));
 }
 
@@ -91,11 +76,7 @@ fn preset_sets_its_variances_unless_given() {
     let (p, _) = parse("preset=line");
     assert_eq!((p.num("l1"), p.num("l2")), (3.0, 0.01));
     let (p, _) = parse("l2=0.2&preset=line");
-    assert_eq!(
-        p.num("l2"),
-        0.2,
-        "an explicit key wins over the preset, in any order"
-    );
+    assert_eq!(p.num("l2"), 0.2, "an explicit key wins over the preset, in any order");
     let (p, notices) = parse("preset=spiral");
     assert_eq!(p.text("preset"), "gaussian");
     assert!(notices[0].contains("preset"));
@@ -124,11 +105,7 @@ fn query_round_trips_and_decodes_percent_escapes() {
     assert_eq!(q.text("hide"), "text,controls");
     assert_eq!(
         decode_query("?a=x+y&b=%zz&c"),
-        vec![
-            ("a".into(), "x y".into()),
-            ("b".into(), "%zz".into()),
-            ("c".into(), "".into())
-        ]
+        vec![("a".into(), "x y".into()), ("b".into(), "%zz".into()), ("c".into(), "".into())]
     );
 }
 

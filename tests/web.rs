@@ -7,10 +7,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const NATIVE: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/target/determinism.txt"
-));
+const NATIVE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/determinism.txt"));
 
 #[wasm_bindgen_test]
 fn wasm_trajectories_match_native_bit_for_bit() {
@@ -33,14 +30,8 @@ fn stepping_does_not_grow_wasm_memory() {
         ("kind=oja&n=20000", 100_000),
         ("kind=hebb&eta=0.0001", 100_000),
         ("kind=decay&alpha=4", 100_000),
-        (
-            "kind=hopfield&side=32&patterns=random&p=100&noise=0.3&update=sync",
-            1_000,
-        ),
-        (
-            "kind=hopfield&side=32&patterns=random&p=100&noise=0.3",
-            100_000,
-        ),
+        ("kind=hopfield&side=32&patterns=random&p=100&noise=0.3&update=sync", 1_000),
+        ("kind=hopfield&side=32&patterns=random&p=100&noise=0.3", 100_000),
         ("kind=modern&preset=blend", 1_000),
         ("kind=ei&side=8&eta=0.0005", 2_000),
         ("kind=capacity&side=8&trials=50", 700),
@@ -53,10 +44,6 @@ fn stepping_does_not_grow_wasm_memory() {
         for _ in 0..10 {
             w.advance(steps / 10);
         }
-        assert_eq!(
-            core::arch::wasm32::memory_size(0),
-            before,
-            "{query}: memory grew"
-        );
+        assert_eq!(core::arch::wasm32::memory_size(0), before, "{query}: memory grew");
     }
 }

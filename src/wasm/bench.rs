@@ -11,9 +11,7 @@ impl BenchKernel {
     /// `oja_epoch` | `hopfield_sweep` | `capacity_curve`.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str) -> Result<BenchKernel, JsValue> {
-        Kernel::new(name)
-            .map(BenchKernel)
-            .ok_or_else(|| JsValue::from_str("unknown kernel"))
+        Kernel::new(name).map(BenchKernel).ok_or_else(|| JsValue::from_str("unknown kernel"))
     }
 
     pub fn prepare(&mut self) {

@@ -22,9 +22,7 @@ fn last_step(run: &NeuronRun) -> f64 {
 
 /// |w| against step on a log axis: Hebb's explosion is a straight line, Oja levels at 1.
 pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fallible {
-    let root = CanvasBackend::with_canvas_object(canvas)
-        .ok_or("no 2-D context")?
-        .into_drawing_area();
+    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
     root.fill(&WHITE)?;
     let (mut lo, mut hi) = (f64::INFINITY, 0.0f64);
     for r in records(run).filter(|r| r[1] > 0.0) {
@@ -56,25 +54,17 @@ pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fall
         .draw()?;
     if run.rule == Rule::Oja {
         let end = last_step(run);
-        chart.draw_series(LineSeries::new(
-            [(0.0, 1.0), (end, 1.0)],
-            GUIDE.stroke_width(1),
-        ))?;
+        chart.draw_series(LineSeries::new([(0.0, 1.0), (end, 1.0)], GUIDE.stroke_width(1)))?;
     }
     let line = records(run).filter(|r| r[1] > 0.0).map(|r| (r[0], r[1]));
-    chart.draw_series(LineSeries::new(
-        line,
-        WEIGHT.stroke_width((2.0 * scale) as u32),
-    ))?;
+    chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
     root.present()?;
     Ok(())
 }
 
 /// The angle between w's line and PC1, 0–90°.
 pub fn draw_angle(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fallible {
-    let root = CanvasBackend::with_canvas_object(canvas)
-        .ok_or("no 2-D context")?
-        .into_drawing_area();
+    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
     root.fill(&WHITE)?;
     let font = ("sans-serif", 11.0 * scale).into_font().color(&INK);
     let mut chart = ChartBuilder::on(&root)
@@ -94,10 +84,7 @@ pub fn draw_angle(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fal
         .x_label_formatter(&|x| short(*x))
         .draw()?;
     let line = records(run).map(|r| (r[0], r[2]));
-    chart.draw_series(LineSeries::new(
-        line,
-        WEIGHT.stroke_width((2.0 * scale) as u32),
-    ))?;
+    chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
     root.present()?;
     Ok(())
 }

@@ -17,33 +17,12 @@ const SECOND: RGBColor = RGBColor(52, 110, 180);
 const GUIDE: RGBColor = RGBColor(120, 130, 150);
 
 pub fn draw(canvas: HtmlCanvasElement, widget: &Widget, scale: f64) -> Fallible {
-    let root = CanvasBackend::with_canvas_object(canvas)
-        .ok_or("no 2-D context")?
-        .into_drawing_area();
+    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
     root.fill(&WHITE)?;
     match widget.model() {
-        Model::Hopfield(_) => series(
-            &root,
-            widget.buffer("series"),
-            "sweeps",
-            "energy",
-            false,
-            scale,
-        )?,
-        Model::Ei(_) => series(
-            &root,
-            widget.buffer("series"),
-            "learning step",
-            "loss",
-            true,
-            scale,
-        )?,
-        Model::Capacity(_) => capacity(
-            &root,
-            widget.buffer("curve"),
-            widget.buffer("theory"),
-            scale,
-        )?,
+        Model::Hopfield(_) => series(&root, widget.buffer("series"), "sweeps", "energy", false, scale)?,
+        Model::Ei(_) => series(&root, widget.buffer("series"), "learning step", "loss", true, scale)?,
+        Model::Capacity(_) => capacity(&root, widget.buffer("curve"), widget.buffer("theory"), scale)?,
         Model::Modern(_) => bars(&root, widget.buffer("softmax"), scale)?,
         Model::Neuron(_) => {}
     }
@@ -55,15 +34,10 @@ fn font(scale: f64) -> TextStyle<'static> {
     ("sans-serif", 11.0 * scale).into_font().color(&INK)
 }
 
-fn builder<'a, 'b>(
-    root: &'a DrawingArea<CanvasBackend, Shift>,
-    scale: f64,
-) -> ChartBuilder<'a, 'b, CanvasBackend> {
+fn builder<'a, 'b>(root: &'a DrawingArea<CanvasBackend, Shift>, scale: f64) -> ChartBuilder<'a, 'b, CanvasBackend> {
     let mut b = ChartBuilder::on(root);
     // Room under the axis for the tick labels and, below them, the axis description.
-    b.margin((6.0 * scale) as u32)
-        .x_label_area_size((34.0 * scale) as u32)
-        .y_label_area_size((50.0 * scale) as u32);
+    b.margin((6.0 * scale) as u32).x_label_area_size((34.0 * scale) as u32).y_label_area_size((50.0 * scale) as u32);
     b
 }
 
@@ -76,24 +50,14 @@ fn series(
     log: bool,
     scale: f64,
 ) -> Fallible {
-    let pts: Vec<(f64, f64)> = xy
-        .chunks_exact(2)
-        .map(|p| (p[0], p[1]))
-        .filter(|p| p.1.is_finite() && (!log || p.1 > 0.0))
-        .collect();
+    let pts: Vec<(f64, f64)> =
+        xy.chunks_exact(2).map(|p| (p[0], p[1])).filter(|p| p.1.is_finite() && (!log || p.1 > 0.0)).collect();
     let x_end = pts.last().map_or(1.0, |p| p.0).max(1.0);
-    let (mut lo, mut hi) = pts
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
-            (a.min(p.1), b.max(p.1))
-        });
+    let (mut lo, mut hi) = pts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.1), b.max(p.1)));
     if lo > hi {
         (lo, hi) = (0.0, 1.0);
     }
-    let line = LineSeries::new(
-        pts.iter().copied(),
-        ACCENT.stroke_width((2.0 * scale) as u32),
-    );
+    let line = LineSeries::new(pts.iter().copied(), ACCENT.stroke_width((2.0 * scale) as u32));
     // Whole steps once the axis is long enough; otherwise as few decimals as needed.
     let x_label = move |x: &f64| {
         if x_end >= 10.0 {
@@ -104,8 +68,8 @@ fn series(
         }
     };
     if log {
-        let mut chart = builder(root, scale)
-            .build_cartesian_2d(0.0..x_end, (lo.max(1e-12) / 2.0..hi * 2.0).log_scale())?;
+        let mut chart =
+            builder(root, scale).build_cartesian_2d(0.0..x_end, (lo.max(1e-12) / 2.0..hi * 2.0).log_scale())?;
         chart
             .configure_mesh()
             .x_labels(4)
@@ -140,12 +104,7 @@ fn series(
 
 /// Measured wrong-bit fraction and fraction of perfect recalls against the load, over the AGS
 /// prediction, with α_c marked.
-fn capacity(
-    root: &DrawingArea<CanvasBackend, Shift>,
-    curve: &[f64],
-    theory: &[f64],
-    scale: f64,
-) -> Fallible {
+fn capacity(root: &DrawingArea<CanvasBackend, Shift>, curve: &[f64], theory: &[f64], scale: f64) -> Fallible {
     let mut chart = builder(root, scale).build_cartesian_2d(0.0..0.31, 0.0..1.0)?;
     chart
         .configure_mesh()
@@ -157,46 +116,31 @@ fn capacity(
         .light_line_style(WHITE)
         .draw()?;
     let ac = ags_critical_load();
-    chart.draw_series(LineSeries::new(
-        [(ac, 0.0), (ac, 1.0)],
-        GUIDE.stroke_width(1),
-    ))?;
+    chart.draw_series(LineSeries::new([(ac, 0.0), (ac, 1.0)], GUIDE.stroke_width(1)))?;
     chart.draw_series(std::iter::once(Text::new(
         format!("α_c ≈ {ac:.3}"),
         // Halfway up, clear of the legend (upper right) and of the curves (low, or left of α_c).
         (ac + 0.004, 0.55),
         font(scale),
     )))?;
-    let predicted = theory
-        .chunks_exact(2)
-        .filter(|p| p[0] <= ac)
-        .map(|p| (p[0], p[1]));
+    let predicted = theory.chunks_exact(2).filter(|p| p[0] <= ac).map(|p| (p[0], p[1]));
     chart
-        .draw_series(LineSeries::new(
-            predicted,
-            GUIDE.stroke_width((2.0 * scale) as u32),
-        ))?
+        .draw_series(LineSeries::new(predicted, GUIDE.stroke_width((2.0 * scale) as u32)))?
         .label("theory: wrong bits")
         .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], GUIDE));
     let measured: Vec<&[f64]> = curve.chunks_exact(4).filter(|c| c[3] > 0.0).collect();
     let r = 3.0 * scale;
     chart
         .draw_series(
-            LineSeries::new(
-                measured.iter().map(|c| (c[0], c[1])),
-                ACCENT.stroke_width((2.0 * scale) as u32),
-            )
-            .point_size(r as u32),
+            LineSeries::new(measured.iter().map(|c| (c[0], c[1])), ACCENT.stroke_width((2.0 * scale) as u32))
+                .point_size(r as u32),
         )?
         .label("wrong bits after recall")
         .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], ACCENT));
     chart
         .draw_series(
-            LineSeries::new(
-                measured.iter().map(|c| (c[0], c[2])),
-                SECOND.stroke_width((2.0 * scale) as u32),
-            )
-            .point_size(r as u32),
+            LineSeries::new(measured.iter().map(|c| (c[0], c[2])), SECOND.stroke_width((2.0 * scale) as u32))
+                .point_size(r as u32),
         )?
         .label("patterns recalled perfectly")
         .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], SECOND));
@@ -212,8 +156,7 @@ fn capacity(
 
 /// softmax(β Xᵀ ξ): one bar per stored pattern, centred on its number.
 fn bars(root: &DrawingArea<CanvasBackend, Shift>, p: &[f64], scale: f64) -> Fallible {
-    let mut chart =
-        builder(root, scale).build_cartesian_2d(-0.5..p.len().max(1) as f64 - 0.5, 0.0..1.0)?;
+    let mut chart = builder(root, scale).build_cartesian_2d(-0.5..p.len().max(1) as f64 - 0.5, 0.0..1.0)?;
     chart
         .configure_mesh()
         .x_labels(p.len().clamp(1, 10))
@@ -233,11 +176,10 @@ fn bars(root: &DrawingArea<CanvasBackend, Shift>, p: &[f64], scale: f64) -> Fall
             }
         })
         .draw()?;
-    chart.draw_series(p.iter().enumerate().map(|(i, &v)| {
-        Rectangle::new(
-            [(i as f64 - 0.35, 0.0), (i as f64 + 0.35, v)],
-            ACCENT.filled(),
-        )
-    }))?;
+    chart.draw_series(
+        p.iter()
+            .enumerate()
+            .map(|(i, &v)| Rectangle::new([(i as f64 - 0.35, 0.0), (i as f64 + 0.35, v)], ACCENT.filled())),
+    )?;
     Ok(())
 }
