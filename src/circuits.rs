@@ -40,6 +40,29 @@ impl SharedSources {
         c
     }
 
+    /// A pattern no source makes: the alternating ±1 vector with the source patterns projected
+    /// out (Gram–Schmidt), so the trained network should only pass it through its noise floor.
+    pub fn spurious_pattern(&self) -> Vec<f64> {
+        let mut basis: Vec<Vec<f64>> = Vec::new();
+        for k in 0..self.m {
+            let mut q = self.pattern(k);
+            for b in &basis {
+                let c: f64 = q.iter().zip(b).map(|(x, y)| x * y).sum();
+                q.iter_mut().zip(b).for_each(|(x, y)| *x -= c * y);
+            }
+            let n = libm::sqrt(q.iter().map(|x| x * x).sum::<f64>());
+            if n > 1e-9 {
+                basis.push(q.iter().map(|x| x / n).collect());
+            }
+        }
+        let mut v: Vec<f64> = (0..self.n).map(|i| if i % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        for b in &basis {
+            let c: f64 = v.iter().zip(b).map(|(x, y)| x * y).sum();
+            v.iter_mut().zip(b).for_each(|(x, y)| *x -= c * y);
+        }
+        v
+    }
+
     /// Source k's footprint on the inputs (column k of A).
     pub fn pattern(&self, k: usize) -> Vec<f64> {
         (0..self.n).map(|i| self.a[i * self.m + k]).collect()

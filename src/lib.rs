@@ -3,6 +3,7 @@
 //! Everything here is plain Rust, tested natively with `cargo test`; `wasm` is the only module
 //! that knows about the browser.
 
+pub mod circuit_runs;
 pub mod circuits;
 pub mod cloud;
 pub mod ei;

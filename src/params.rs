@@ -15,6 +15,12 @@ pub enum Kind {
     Capacity,
     Modern,
     Ei,
+    Gha,
+    Subspace,
+    Similarity,
+    Recurrent,
+    Bcm,
+    Prune,
 }
 
 /// Kinds that share one schema, one run type and one look.
@@ -24,11 +30,26 @@ pub enum Family {
     Cloud,
     /// Memories in a recurrent network.
     Memory,
+    /// Many neurons and recurrent circuits: the rungs between Oja and Hopfield.
+    Circuit,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] =
-        [Kind::Hebb, Kind::Decay, Kind::Oja, Kind::Hopfield, Kind::Capacity, Kind::Modern, Kind::Ei];
+    pub const ALL: [Kind; 13] = [
+        Kind::Hebb,
+        Kind::Decay,
+        Kind::Oja,
+        Kind::Hopfield,
+        Kind::Capacity,
+        Kind::Modern,
+        Kind::Ei,
+        Kind::Gha,
+        Kind::Subspace,
+        Kind::Similarity,
+        Kind::Recurrent,
+        Kind::Bcm,
+        Kind::Prune,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -39,6 +60,12 @@ impl Kind {
             Kind::Capacity => "capacity",
             Kind::Modern => "modern",
             Kind::Ei => "ei",
+            Kind::Gha => "gha",
+            Kind::Subspace => "subspace",
+            Kind::Similarity => "similarity",
+            Kind::Recurrent => "recurrent",
+            Kind::Bcm => "bcm",
+            Kind::Prune => "prune",
         }
     }
 
@@ -60,7 +87,8 @@ impl Kind {
     pub fn family(self) -> Family {
         match self {
             Kind::Hebb | Kind::Decay | Kind::Oja => Family::Cloud,
-            _ => Family::Memory,
+            Kind::Hopfield | Kind::Capacity | Kind::Modern | Kind::Ei => Family::Memory,
+            _ => Family::Circuit,
         }
     }
 
@@ -68,6 +96,7 @@ impl Kind {
         match self.family() {
             Family::Cloud => CLOUD_SCHEMA,
             Family::Memory => MEMORY_SCHEMA,
+            Family::Circuit => CIRCUIT_SCHEMA,
         }
     }
 }
@@ -196,6 +225,49 @@ pub const MEMORY_SCHEMA: &[Param] = &[
     COMMON_TAIL[3],
 ];
 
+const MANY: &[Kind] = &[Kind::Gha, Kind::Subspace, Kind::Similarity];
+const RECURRENT: &[Kind] = &[Kind::Recurrent];
+const BCM: &[Kind] = &[Kind::Bcm];
+const PRUNE: &[Kind] = &[Kind::Prune];
+
+/// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
+pub const CIRCUIT_SCHEMA: &[Param] = &[
+    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune"]),
+    only(choice("preset", "data", &["plane", "high"]), MANY),
+    only(choice("preset", "inputs", &["shared"]), RECURRENT),
+    only(choice("preset", "inputs", &["orthonormal"]), BCM),
+    only(choice("preset", "network", &["sparse"]), PRUNE),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.005), MANY),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.002), RECURRENT),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.01), BCM),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.05), PRUNE),
+    only(whole("d", "input dimension d", 2.0, 16.0, 2.0, true), MANY),
+    only(whole("k", "neurons k", 1.0, 16.0, 2.0, true), MANY),
+    only(log("top", "largest variance λ1", 0.1, 100.0, 3.0), MANY),
+    only(linear("ratio", "spectrum ratio λ(k+1)/λk", 0.05, 1.0, 0.4), MANY),
+    only(linear("tau", "lateral time constant τ", 0.05, 5.0, 0.5), &[Kind::Similarity]),
+    only(whole("n", "neurons", 2.0, 16.0, 8.0, true), RECURRENT),
+    only(whole("sources", "shared sources", 1.0, 16.0, 2.0, true), RECURRENT),
+    only(linear("sigma", "private noise σ", 0.0, 3.0, 0.5), RECURRENT),
+    only(log("alpha", "decay α", 0.05, 20.0, 1.0), RECURRENT),
+    only(choice("decay", "decay", &["linear", "squared"]), RECURRENT),
+    only(whole("inputs", "inputs K", 2.0, 16.0, 4.0, true), BCM),
+    only(log("tau", "threshold time constant τθ", 1.0, 1000.0, 20.0), BCM),
+    only(whole("n", "neurons", 4.0, 16.0, 10.0, true), PRUNE),
+    only(whole("kmax", "most synapses K_max", 1.0, 240.0, 15.0, true), PRUNE),
+    only(log("lambda", "decay λ", 1e-4, 0.5, 0.01), PRUNE),
+    only(choice("decay", "decay", &["l2", "l1"]), PRUNE),
+    only(choice("rule", "pruning", &["threshold", "soft", "trace"]), PRUNE),
+    only(choice("grow", "growth", &["correlation", "random", "none"]), PRUNE),
+    only(log("theta", "pruning threshold θ", 1e-4, 1.0, 0.02), PRUNE),
+    speed(20.0, "samples per frame", &[Kind::Gha, Kind::Subspace, Kind::Similarity, Kind::Recurrent, Kind::Bcm]),
+    speed(5.0, "samples per frame", PRUNE),
+    COMMON_TAIL[0],
+    COMMON_TAIL[1],
+    COMMON_TAIL[2],
+    COMMON_TAIL[3],
+];
+
 /// What choosing a preset sets (keys the URL does not give keep these).
 pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'static str)] {
     match (kind, preset) {
@@ -209,7 +281,9 @@ pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'s
         (Kind::Modern, "blend") => &[("patterns", "letters"), ("p", "5"), ("noise", "0.2"), ("beta", "0.003")],
         (Kind::Modern, "crowded") => &[("patterns", "random"), ("p", "200"), ("noise", "0.2"), ("beta", "1")],
         (Kind::Modern, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.3"), ("beta", "1")],
-        (Kind::Capacity, _) => &[],
+        (Kind::Gha | Kind::Subspace | Kind::Similarity, "high") => &[("d", "8"), ("k", "3")],
+        (Kind::Gha | Kind::Subspace | Kind::Similarity, _) => &[("d", "2"), ("k", "2")],
+        (Kind::Capacity | Kind::Recurrent | Kind::Bcm | Kind::Prune, _) => &[],
     }
 }
 
@@ -340,7 +414,30 @@ impl Params {
 
     /// Repairs that depend on more than one key: λ1 ≥ λ2, and P within what N allows.
     pub fn fit(&mut self, notices: &mut Vec<String>) {
+        let mut at_most = |params: &mut Params, key: &str, limit: f64, why: String| {
+            let v = params.num(key);
+            if v > limit {
+                params.put(key, Value::Num(limit));
+                notices.push(format!("{key} = {v} is more than {why} allows: using {limit}"));
+            }
+        };
+        match self.kind {
+            Kind::Gha | Kind::Subspace | Kind::Similarity => {
+                let d = self.num("d");
+                at_most(self, "k", d, format!("d = {d}"));
+            }
+            Kind::Recurrent => {
+                let n = self.num("n");
+                at_most(self, "sources", n, format!("n = {n}"));
+            }
+            Kind::Prune => {
+                let n = self.num("n");
+                at_most(self, "kmax", n * (n - 1.0), format!("n(n − 1) = {}", n * (n - 1.0)));
+            }
+            _ => {}
+        }
         match self.kind.family() {
+            Family::Circuit => {}
             Family::Cloud => self.order_variances(notices),
             Family::Memory => {
                 if self.kind == Kind::Capacity {

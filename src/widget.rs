@@ -1,6 +1,7 @@
 //! One widget's state without the web: its settings, its run, and what it has to tell the reader.
 //! The wasm layer only converts types around this.
 
+use crate::circuit_runs::{self, BcmRun, ManyRun, PruneRun, RecurrentRun};
 use crate::memory::{self, CapacityRun, EiRun, HopfieldRun, ModernRun};
 use crate::neuron::{NeuronRun, READOUTS};
 use crate::params::{Kind, Params};
@@ -14,6 +15,27 @@ pub enum Model {
     Capacity(CapacityRun),
     Modern(ModernRun),
     Ei(EiRun),
+    Many(ManyRun),
+    Recurrent(RecurrentRun),
+    Bcm(BcmRun),
+    Prune(PruneRun),
+}
+
+/// Calls the same method on whichever clocked run (every kind but the cloud's) the model holds.
+macro_rules! clocked {
+    ($model:expr, $r:ident => $body:expr, $neuron:pat => $other:expr) => {
+        match $model {
+            Model::Hopfield($r) => $body,
+            Model::Capacity($r) => $body,
+            Model::Modern($r) => $body,
+            Model::Ei($r) => $body,
+            Model::Many($r) => $body,
+            Model::Recurrent($r) => $body,
+            Model::Bcm($r) => $body,
+            Model::Prune($r) => $body,
+            $neuron => $other,
+        }
+    };
 }
 
 impl Model {
@@ -24,6 +46,10 @@ impl Model {
             Kind::Capacity => Model::Capacity(CapacityRun::new(p)),
             Kind::Modern => Model::Modern(ModernRun::new(p)),
             Kind::Ei => Model::Ei(EiRun::new(p)),
+            Kind::Gha | Kind::Subspace | Kind::Similarity => Model::Many(ManyRun::new(p)),
+            Kind::Recurrent => Model::Recurrent(RecurrentRun::new(p)),
+            Kind::Bcm => Model::Bcm(BcmRun::new(p)),
+            Kind::Prune => Model::Prune(PruneRun::new(p)),
         }
     }
 }
@@ -74,13 +100,7 @@ impl Widget {
     /// Runs up to `steps` of the kind's units (samples, neuron updates, trials…); returns how
     /// many were done.
     pub fn advance(&mut self, steps: u64) -> u64 {
-        match &mut self.model {
-            Model::Neuron(r) => r.run(steps),
-            Model::Hopfield(r) => r.advance(steps),
-            Model::Capacity(r) => r.advance(steps),
-            Model::Modern(r) => r.advance(steps),
-            Model::Ei(r) => r.advance(steps),
-        }
+        clocked!(&mut self.model, r => r.advance(steps), Model::Neuron(r) => r.run(steps))
     }
 
     /// A live change of one key. Rates act on the running trajectory; the cloud's data keys
@@ -98,37 +118,30 @@ impl Widget {
             (Model::Neuron(r), "eta") => r.eta = p.num("eta"),
             (Model::Neuron(r), "alpha") => r.alpha = p.num("alpha"),
             (Model::Neuron(r), "n" | "l1" | "l2" | "theta" | "preset") => r.regenerate(p),
-            (Model::Neuron(r), "until") => r.set_until(until),
-            (Model::Hopfield(r), "until") => r.set_until(until),
+            (model, "until") => clocked!(model, r => r.set_until(until), Model::Neuron(r) => r.set_until(until)),
             (Model::Hopfield(r), "update") => r.sync = p.text("update") == "sync",
-            (Model::Capacity(r), "until") => r.set_until(until),
-            (Model::Modern(r), "until") => r.set_until(until),
             (Model::Modern(r), "beta") => r.set_beta(p.num("beta")),
-            (Model::Ei(r), "until") => r.set_until(until),
             (Model::Ei(r), "eta") => r.eta = p.num("eta"),
+            (Model::Many(r), "eta") => r.eta = p.num("eta"),
+            (Model::Many(r), "tau") => r.tau = p.num("tau"),
+            (Model::Recurrent(r), "eta") => r.eta = p.num("eta"),
+            (Model::Recurrent(r), "alpha") => r.alpha = p.num("alpha"),
+            (Model::Bcm(r), "eta") => r.eta = p.num("eta"),
+            (Model::Bcm(r), "tau") => r.tau = p.num("tau"),
+            (Model::Prune(r), "eta") => r.eta = p.num("eta"),
+            (Model::Prune(r), "lambda") => r.lambda = p.num("lambda"),
+            (Model::Prune(r), "theta") => r.theta = p.num("theta"),
             _ => self.model = Model::new(p),
         }
     }
 
     /// Back to step 0 with the same settings and data.
     pub fn reset(&mut self) {
-        match &mut self.model {
-            Model::Neuron(r) => r.restart(),
-            Model::Hopfield(r) => r.restart(),
-            Model::Capacity(r) => r.restart(),
-            Model::Modern(r) => r.restart(),
-            Model::Ei(r) => r.restart(),
-        }
+        clocked!(&mut self.model, r => r.restart(), Model::Neuron(r) => r.restart())
     }
 
     fn clock(&self) -> Option<&Clock> {
-        match &self.model {
-            Model::Neuron(_) => None,
-            Model::Hopfield(r) => Some(r.clock()),
-            Model::Capacity(r) => Some(r.clock()),
-            Model::Modern(r) => Some(r.clock()),
-            Model::Ei(r) => Some(r.clock()),
-        }
+        clocked!(&self.model, r => Some(r.clock()), Model::Neuron(_) => None)
     }
 
     pub fn status(&self) -> Status {
@@ -152,18 +165,16 @@ impl Widget {
             Model::Capacity(_) => memory::CAPACITY_READOUTS,
             Model::Modern(_) => memory::MODERN_READOUTS,
             Model::Ei(_) => memory::EI_READOUTS,
+            Model::Many(_) => circuit_runs::MANY_READOUTS,
+            Model::Recurrent(_) => circuit_runs::RECURRENT_READOUTS,
+            Model::Bcm(_) => circuit_runs::BCM_READOUTS,
+            Model::Prune(_) => circuit_runs::PRUNE_READOUTS,
         }
     }
 
     /// The readouts, in the order of [`Widget::readout_names`].
     pub fn readouts(&self) -> Vec<f64> {
-        match &self.model {
-            Model::Neuron(r) => r.readouts().to_vec(),
-            Model::Hopfield(r) => r.readouts(),
-            Model::Capacity(r) => r.readouts(),
-            Model::Modern(r) => r.readouts(),
-            Model::Ei(r) => r.readouts(),
-        }
+        clocked!(&self.model, r => r.readouts(), Model::Neuron(r) => r.readouts().to_vec())
     }
 
     /// Where sliders mark the science (key, value, label).
@@ -175,19 +186,14 @@ impl Widget {
                 let n = self.params.num("side") * self.params.num("side");
                 vec![("p", libm::round(0.138 * n), "0.138 N")]
             }
-            Model::Capacity(_) => vec![],
+            Model::Bcm(r) => vec![("tau", 1.0 / r.eta, "η·τθ = 1")],
+            Model::Many(_) | Model::Recurrent(_) | Model::Prune(_) | Model::Capacity(_) => vec![],
         }
     }
 
     /// A named display buffer of a memory kind (state, patterns, overlaps, series, curve…).
     pub fn buffer(&self, name: &str) -> &[f64] {
-        match &self.model {
-            Model::Neuron(_) => &[],
-            Model::Hopfield(r) => r.buffer(name),
-            Model::Capacity(r) => r.buffer(name),
-            Model::Modern(r) => r.buffer(name),
-            Model::Ei(r) => r.buffer(name),
-        }
+        clocked!(&self.model, r => r.buffer(name), Model::Neuron(_) => &[])
     }
 
     /// Paints neuron i of the cue (Hopfield and modern kinds).
@@ -215,13 +221,7 @@ impl Widget {
         let mut h = Fnv::default();
         for _ in 0..steps {
             self.advance(1);
-            match &self.model {
-                Model::Neuron(_) => unreachable!(),
-                Model::Hopfield(r) => r.add_to_hash(&mut h),
-                Model::Capacity(r) => r.add_to_hash(&mut h),
-                Model::Modern(r) => r.add_to_hash(&mut h),
-                Model::Ei(r) => r.add_to_hash(&mut h),
-            }
+            clocked!(&self.model, r => r.add_to_hash(&mut h), Model::Neuron(_) => unreachable!())
         }
         h.0
     }

@@ -52,19 +52,7 @@ fn shared_patterns_are_amplified_spurious_ones_are_not() {
     for seed in SEEDS {
         let (net, src) = train(seed, false, 0.001, 1.0, 100_000);
         let shared = src.pattern(0);
-        // A direction orthogonal to both source patterns (Gram–Schmidt of a fixed vector).
-        let mut spurious: Vec<f64> = (0..8).map(|i| if i % 2 == 0 { 1.0 } else { -1.0 }).collect();
-        for k in 0..2 {
-            let p = src.pattern(k);
-            let others: Vec<Vec<f64>> = (0..k).map(|j| src.pattern(j)).collect();
-            let mut q = p.clone();
-            for o in &others {
-                let c = q.iter().zip(o).map(|(a, b)| a * b).sum::<f64>() / o.iter().map(|b| b * b).sum::<f64>();
-                q.iter_mut().zip(o).for_each(|(a, b)| *a -= c * b);
-            }
-            let c = spurious.iter().zip(&q).map(|(a, b)| a * b).sum::<f64>() / q.iter().map(|b| b * b).sum::<f64>();
-            spurious.iter_mut().zip(&q).for_each(|(a, b)| *a -= c * b);
-        }
+        let spurious = src.spurious_pattern();
         let (gs, gn) = (net.gain(&shared), net.gain(&spurious));
         // Theory: the spurious gain is σ²/α = 0.25; the shared one is at least |a|² ≈ 8 / α.
         assert!((gn - 0.25).abs() < 0.1, "seed {seed}: spurious gain {gn}");

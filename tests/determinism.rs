@@ -19,6 +19,11 @@ pub const RUNS: &[(&str, u64)] = &[
     ("kind=capacity&seed=5&side=10&trials=1", 15),
     ("kind=modern&seed=6&preset=blend", 30),
     ("kind=ei&seed=7&side=8", 200),
+    ("kind=gha&seed=8&preset=high", 3000),
+    ("kind=similarity&seed=9", 3000),
+    ("kind=recurrent&seed=10&decay=squared", 3000),
+    ("kind=bcm&seed=11", 3000),
+    ("kind=prune&seed=12&grow=random&rule=soft", 1000),
 ];
 
 fn hash(query: &str, steps: u64) -> u64 {
