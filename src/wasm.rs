@@ -41,11 +41,13 @@ impl Widget {
         self.inner.params().kind().name().into()
     }
 
-    /// `cloud` | `memory`: which look the page gives the widget (the kind menu never leaves it).
+    /// `cloud` | `memory` | `circuit`: which look the page gives the widget (the kind menu
+    /// never leaves it).
     pub fn family(&self) -> String {
         match self.inner.params().kind().family() {
             Family::Cloud => "cloud",
             Family::Memory => "memory",
+            Family::Circuit => "circuit",
         }
         .into()
     }

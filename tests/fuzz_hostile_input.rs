@@ -1,15 +1,33 @@
 //! Property tests over the parameter schema and every kind's step: whatever a URL, an
 //! attribute or a slider sends, nothing panics, every value lands in range, repairs are
 //! reported, and the readouts stay finite.
-use hebb::params::{Kind, Params, Spec, CLOUD_SCHEMA, MEMORY_SCHEMA};
+use hebb::params::{Family, Kind, Params, Spec, CIRCUIT_SCHEMA, CLOUD_SCHEMA, MEMORY_SCHEMA};
 use hebb::widget::Widget;
 use proptest::prelude::*;
 
 const KEYS: &[&str] = &[
     "kind", "seed", "play", "speed", "until", "hide", "preset", "eta", "alpha", "n", "l1", "l2", "theta", "w0", "side",
-    "p", "patterns", "noise", "cue", "update", "beta", "ratio", "trials", "bogus", "",
+    "p", "patterns", "noise", "cue", "update", "beta", "ratio", "trials", "d", "k", "top", "tau", "sources", "sigma",
+    "decay", "inputs", "kmax", "lambda", "rule", "grow", "bogus", "",
 ];
-const KINDS: &[&str] = &["hebb", "decay", "oja", "hopfield", "capacity", "modern", "ei", "x", "", "<b>"];
+const KINDS: &[&str] = &[
+    "hebb",
+    "decay",
+    "oja",
+    "hopfield",
+    "capacity",
+    "modern",
+    "ei",
+    "gha",
+    "subspace",
+    "similarity",
+    "recurrent",
+    "bcm",
+    "prune",
+    "x",
+    "",
+    "<b>",
+];
 
 fn hostile_value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -113,7 +131,11 @@ fn every_kind_defaults_are_valid() {
         let p = Params::defaults(kind);
         assert_in_range(&p);
         assert_eq!(p.text("kind"), kind.name());
-        let table = if kind.rule().is_some() { CLOUD_SCHEMA } else { MEMORY_SCHEMA };
+        let table = match kind.family() {
+            Family::Cloud => CLOUD_SCHEMA,
+            Family::Memory => MEMORY_SCHEMA,
+            Family::Circuit => CIRCUIT_SCHEMA,
+        };
         let keys = |t: &[hebb::params::Param]| t.iter().map(|e| e.key).collect::<Vec<_>>();
         assert_eq!(keys(p.schema()), keys(table), "{kind:?}");
     }

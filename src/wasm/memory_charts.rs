@@ -24,7 +24,8 @@ pub fn draw(canvas: HtmlCanvasElement, widget: &Widget, scale: f64) -> Fallible 
         Model::Ei(_) => series(&root, widget.buffer("series"), "learning step", "loss", true, scale)?,
         Model::Capacity(_) => capacity(&root, widget.buffer("curve"), widget.buffer("theory"), scale)?,
         Model::Modern(_) => bars(&root, widget.buffer("softmax"), scale)?,
-        Model::Neuron(_) => {}
+        Model::Bcm(_) => bcm(&root, widget.buffer("series"), widget.buffer("responses").len(), scale)?,
+        Model::Neuron(_) | Model::Many(_) | Model::Recurrent(_) | Model::Prune(_) => {}
     }
     root.present()?;
     Ok(())
@@ -151,6 +152,39 @@ fn capacity(root: &DrawingArea<CanvasBackend, Shift>, curve: &[f64], theory: &[f
         .background_style(WHITE.mix(0.85))
         .border_style(GUIDE)
         .draw()?;
+    Ok(())
+}
+
+/// BCM: the response to each input over time, with the sliding threshold θ dashed.
+fn bcm(root: &DrawingArea<CanvasBackend, Shift>, series: &[f64], inputs: usize, scale: f64) -> Fallible {
+    const W: usize = crate::circuit_runs::BCM_RECORD;
+    let recs: Vec<&[f64]> = series.chunks_exact(W).collect();
+    let x_end = recs.last().map_or(1.0, |r| r[0]).max(1.0);
+    let hi = recs.iter().flat_map(|r| r[1..2 + inputs].iter()).cloned().filter(|v| v.is_finite()).fold(1.0, f64::max);
+    let mut chart = builder(root, scale).build_cartesian_2d(0.0..x_end, 0.0..hi * 1.1)?;
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .y_labels(4)
+        .label_style(font(scale))
+        .axis_desc_style(font(scale))
+        .x_desc("samples")
+        .y_desc("response")
+        .light_line_style(WHITE)
+        .draw()?;
+    for k in 0..inputs {
+        let colour = Palette99::pick(k);
+        chart.draw_series(LineSeries::new(
+            recs.iter().map(|r| (r[0], r[2 + k])),
+            colour.stroke_width((2.0 * scale) as u32),
+        ))?;
+    }
+    chart.draw_series(DashedLineSeries::new(
+        recs.iter().map(|r| (r[0], r[1])),
+        6,
+        4,
+        GUIDE.stroke_width((1.5 * scale) as u32),
+    ))?;
     Ok(())
 }
 
