@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Build, serve and test the Hebbian explorable.
+#
+#   ./build.sh build   compile the Rust core to wasm, bind it, shrink it → www/pkg/
+#   ./build.sh serve   build, then serve the site (the repository root) on 127.0.0.1:$PORT
+#   ./build.sh test    fmt, clippy (native + wasm), native tests, build, browser tests, page tests
+#
+# A fresh machine needs only cargo/rustup, node, npm and python3: everything else (the wasm
+# target, wasm-bindgen-cli, npm dev tools, Chromium + chromedriver) is installed on first use.
+# Versions are pinned in Cargo.toml, package.json and WASM_BINDGEN_VERSION below.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT="$(pwd)"
+
+WASM_BINDGEN_VERSION=0.2.130
+TARGET=wasm32-unknown-unknown
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+CHROMIUM=/usr/bin/chromium
+CHROMEDRIVER=/usr/bin/chromedriver
+# `cargo install` puts binaries here, which a fresh shell may not have on PATH.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- tools, installed on demand
+
+ensure_rust() {
+    command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+    if ! rustc --print target-libdir --target "$TARGET" >/dev/null 2>&1 \
+        || [ ! -d "$(rustc --print target-libdir --target "$TARGET")" ]; then
+        command -v rustup >/dev/null || die "the $TARGET target is missing and rustup is not available"
+        say "adding the $TARGET target"
+        rustup target add "$TARGET"
+    fi
+}
+
+ensure_rust_components() {
+    local missing=()
+    cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+    cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+    if [ ${#missing[@]} -gt 0 ]; then
+        command -v rustup >/dev/null || die "missing ${missing[*]} and rustup is not available"
+        say "adding rustup components: ${missing[*]}"
+        rustup component add "${missing[@]}"
+    fi
+}
+
+ensure_wasm_bindgen() {
+    # The CLI must match the wasm-bindgen crate exactly (Cargo.toml pins =$WASM_BINDGEN_VERSION).
+    if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+        return
+    fi
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (once; a few minutes)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force \
+        || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+    [ "$(wasm-bindgen --version)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
+        || die "wasm-bindgen on PATH is not $WASM_BINDGEN_VERSION: $(command -v wasm-bindgen)"
+}
+
+ensure_npm_deps() {
+    # `npm ci` whenever node_modules was not installed from the current package.json + lock.
+    command -v npm >/dev/null || die "npm not found"
+    local stamp=node_modules/.build-sh.sha256 want
+    want="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+        && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ]; then
+        return
+    fi
+    say "npm ci (playwright-core, binaryen)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" >"$stamp"
+}
+
+ensure_chromium() {
+    if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
+        return
+    fi
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "need root (or sudo) to apt-get install chromium chromium-driver"
+        sudo=(sudo)
+    fi
+    say "installing Debian's chromium and chromium-driver"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null
+    if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
+        die "chromium/chromedriver still missing after apt-get"
+    fi
+}
+
+# ---------------------------------------------------------------- build
+
+build() {
+    ensure_rust
+    ensure_wasm_bindgen
+    ensure_npm_deps
+    say "cargo build --release --target $TARGET"
+    cargo build --release --target "$TARGET"
+    say "wasm-bindgen → www/pkg"
+    wasm-bindgen --target web --out-dir www/pkg "$TARGET_DIR/$TARGET/release/hebb.wasm"
+    # npm's binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen 0.2.130 output.
+    say "wasm-opt -Oz (binaryen from npm)"
+    node_modules/.bin/wasm-opt -Oz www/pkg/hebb_bg.wasm -o www/pkg/hebb_bg.wasm
+    local raw gz
+    raw=$(stat -c %s www/pkg/hebb_bg.wasm)
+    gz=$(gzip -9c www/pkg/hebb_bg.wasm | wc -c)
+    WASM_SIZE="$(((raw + 512) / 1024)) KB raw, $(((gz + 512) / 1024)) KB gzip"
+    echo "www/pkg/hebb_bg.wasm: $WASM_SIZE"
+}
+
+serve() {
+    build
+    local port="${PORT:-8000}"
+    say "serving $ROOT"
+    echo "open  http://127.0.0.1:$port/            (the article)"
+    echo "      http://127.0.0.1:$port/embed.html?kind=oja&seed=7   (one widget, as in an iframe)"
+    exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$ROOT"
+}
+
+# ---------------------------------------------------------------- test
+
+STAGES=()
+WASM_SIZE=""
+joined() {
+    local out="" s
+    for s in "${STAGES[@]}"; do out+="${out:+, }$s"; done
+    echo "$out"
+}
+# A stage runs in the script's own shell, not inside `if` or `||`: bash ignores `set -e` inside
+# functions called from a condition, so a failing `cargo build` would not stop `build` there.
+# A failure exits the script; the EXIT trap names the stage and the times so far.
+CURRENT=""
+stage() {
+    # stage NAME COMMAND…
+    CURRENT="$1"
+    shift
+    say "$CURRENT"
+    local t0
+    t0=$(date +%s)
+    "$@"
+    STAGES+=("$CURRENT $(($(date +%s) - t0))s")
+    CURRENT=""
+}
+
+on_exit() {
+    local rc=$?
+    stop_server
+    if [ "$rc" -ne 0 ] && [ -n "$CURRENT" ]; then
+        STAGES+=("$CURRENT FAILED")
+        printf 'build.sh test: FAILED at "%s" after %ds (%s)\n' "$CURRENT" $(($(date +%s) - T_START)) "$(joined)" >&2
+    fi
+}
+
+web_tests() {
+    # wasm-bindgen-test in headless Chromium (runner configured in .cargo/config.toml). No -q:
+    # the runner rejects --quiet. tests/web.rs reads target/determinism.txt, written by `cargo test`.
+    [ -f tests/web.rs ] || { echo "tests/web.rs is missing: the browser test is part of the suite" >&2; return 1; }
+    CHROMEDRIVER="$CHROMEDRIVER" cargo test --target "$TARGET" --test web
+}
+
+SERVER_PID=""
+stop_server() {
+    if [ -n "$SERVER_PID" ]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+        SERVER_PID=""
+    fi
+}
+
+page_tests() {
+    local log port="" files
+    mkdir -p "$TARGET_DIR"
+    log="$(mktemp "$TARGET_DIR/page-server.XXXXXX.log")"
+    rm -rf "$TARGET_DIR/screenshots"
+    # Port 0: the OS picks a free port and http.server prints it (unbuffered with -u).
+    python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$ROOT" >"$log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 100); do
+        port=$(sed -n 's/^Serving HTTP on .* port \([0-9]*\).*/\1/p' "$log" | head -n1)
+        [ -n "$port" ] && break
+        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; return 1; }
+        sleep 0.1
+    done
+    [ -n "$port" ] || { echo "http.server did not start" >&2; return 1; }
+    files=(tests/page/*.test.mjs)
+    [ -e "${files[0]}" ] || { echo "no tests/page/*.test.mjs" >&2; return 1; }
+    local rc=0
+    BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$TARGET_DIR/screenshots" CHROMIUM="$CHROMIUM" \
+        node --test "${files[@]}" || rc=$?
+    stop_server
+    rm -f "$log"
+    echo "screenshots: $TARGET_DIR/screenshots/"
+    return $rc
+}
+
+run_tests() {
+    T_START=$(date +%s)
+    trap on_exit EXIT
+    ensure_rust
+    ensure_rust_components
+    ensure_chromium
+    stage "cargo fmt --check" cargo fmt --check
+    stage "clippy (native)" cargo clippy --all-targets -- -D warnings
+    stage "clippy (wasm web layer)" cargo clippy --target "$TARGET" --lib -- -D warnings
+    stage "cargo test (native)" cargo test
+    stage "build" build
+    stage "wasm-bindgen-test (headless Chromium)" web_tests
+    stage "page tests (Playwright)" page_tests
+    printf 'build.sh test: all %d stages passed in %ds (%s; wasm %s)\n' ${#STAGES[@]} $(($(date +%s) - T_START)) \
+        "$(joined)" "$WASM_SIZE"
+}
+
+case "${1:-}" in
+build) build ;;
+serve) serve ;;
+test) run_tests ;;
+*)
+    cat >&2 <<EOF
+usage: ./build.sh build|serve|test
+  build   compile to wasm, bind and shrink it into www/pkg/
+  serve   build, then serve the site at http://127.0.0.1:\${PORT:-8000}/
+  test    fmt, clippy, native tests, build, wasm browser tests, page tests
+EOF
+    exit 2
+    ;;
+esac
