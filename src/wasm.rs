@@ -246,6 +246,15 @@ impl Widget {
     }
 }
 
+/// The seed text's worked example of Hebb with decay, every term: w = [0.1, 0], η = 0.5,
+/// λ = 0.1, x = [1, 1], y = 1. Returns η x y (2), the decay term (2), Δw (2) and the new w (2);
+/// `l1` swaps λ w for λ sign(w).
+#[wasm_bindgen]
+pub fn worked_example(l1: bool) -> Vec<f64> {
+    let s = crate::circuits::decay_step(&[0.1, 0.0], &[1.0, 1.0], 1.0, 0.5, 0.1, l1);
+    [s.hebbian, s.decay, s.change, s.after].concat()
+}
+
 /// A fresh random seed for the "new seed" button (the only use of the browser's randomness).
 #[wasm_bindgen]
 pub fn fresh_seed() -> u32 {
