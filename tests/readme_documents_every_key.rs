@@ -10,7 +10,8 @@ fn every_schema_key_has_a_readme_row() {
         for e in p.schema().iter().filter(|e| p.applies(e)) {
             let row = format!("| `{}`", e.key);
             let shared = format!("`, `{}`", e.key); // rows like | `l1`, `l2` |
-            let listed = readme.contains(&row) || readme.contains(&shared) || readme.contains(&format!("| `{}`,", e.key));
+            let listed =
+                readme.contains(&row) || readme.contains(&shared) || readme.contains(&format!("| `{}`,", e.key));
             assert!(listed, "README has no row for key `{}` of kind {}", e.key, kind.name());
         }
     }
