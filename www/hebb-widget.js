@@ -11,8 +11,8 @@
 // a family (Rust refuses other switches with a notice), so the view is chosen once, at start.
 //
 // Events: `change` (a CustomEvent, detail.query = the canonical query string) whenever a key's
-// value changes, from a control, an attribute or "new seed". Point edits are not keys and do not
-// fire it. A host page that sets a key attribute later (el.setAttribute('eta', '0.05')) changes the
+// value changes, from a control, an attribute or "new seed". Point edits, painted pixels and stored
+// pictures are not keys and do not fire it. A host page that sets a key attribute later (el.setAttribute('eta', '0.05')) changes the
 // running widget live, like the matching slider.
 
 import init, { Widget, fresh_seed } from './pkg/hebb.js';

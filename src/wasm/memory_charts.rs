@@ -7,6 +7,7 @@ use crate::widget::{Model, Widget};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::sync::OnceLock;
 use web_sys::HtmlCanvasElement;
 
 type Fallible = Result<(), Box<dyn std::error::Error>>;
@@ -60,14 +61,7 @@ fn series(
     }
     let line = LineSeries::new(pts.iter().copied(), ACCENT.stroke_width((2.0 * scale) as u32));
     // Whole steps once the axis is long enough; otherwise as few decimals as needed.
-    let x_label = move |x: &f64| {
-        if x_end >= 10.0 {
-            format!("{x:.0}")
-        } else {
-            let s = format!("{x:.2}");
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-    };
+    let x_label = move |x: &f64| trimmed(*x, x_end >= 10.0);
     if log {
         let mut chart =
             builder(root, scale).build_cartesian_2d(0.0..x_end, (lo.max(1e-12) / 2.0..hi * 2.0).log_scale())?;
@@ -97,6 +91,7 @@ fn series(
             .y_desc(y_desc)
             .light_line_style(WHITE)
             .x_label_formatter(&x_label)
+            .y_label_formatter(&|y| trimmed(*y, hi - lo >= 10.0))
             .draw()?;
         chart.draw_series(line)?;
     }
@@ -116,7 +111,7 @@ fn capacity(root: &DrawingArea<CanvasBackend, Shift>, curve: &[f64], theory: &[f
         .x_desc("load α = P/N")
         .light_line_style(WHITE)
         .draw()?;
-    let ac = ags_critical_load();
+    let ac = critical_load();
     chart.draw_series(LineSeries::new([(ac, 0.0), (ac, 1.0)], GUIDE.stroke_width(1)))?;
     chart.draw_series(std::iter::once(Text::new(
         format!("α_c ≈ {ac:.3}"),
@@ -216,4 +211,21 @@ fn bars(root: &DrawingArea<CanvasBackend, Shift>, p: &[f64], scale: f64) -> Fall
             .map(|(i, &v)| Rectangle::new([(i as f64 - 0.35, 0.0), (i as f64 + 0.35, v)], ACCENT.filled())),
     )?;
     Ok(())
+}
+
+/// A tick label: a whole number, or as few of two decimals as needed; a real minus sign.
+fn trimmed(v: f64, whole: bool) -> String {
+    let s = if whole {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}").trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    s.replace('-', "−")
+}
+
+/// α_c of the AGS theory. Finding it is a root search (~20 ms in wasm) and the chart redraws a few
+/// times a second, so it is found once.
+fn critical_load() -> f64 {
+    static AC: OnceLock<f64> = OnceLock::new();
+    *AC.get_or_init(ags_critical_load)
 }

@@ -1,0 +1,185 @@
+// The look of the cloud family (`hebb`, `decay`, `oja`): the data cloud with the weight arrow on
+// the left; weight space, readouts and the |w| and angle charts on the right. The element itself
+// (hebb-widget.js) owns the controls, readouts, status, actions and the frame loop; this module
+// only fills the picture area and says what one frame of running means for these kinds.
+
+import { CloudView } from './draw-cloud.js';
+import { WeightView } from './draw-weights.js';
+import { grouped, human } from './format.js';
+
+/** Rule, equation and a hint for each kind (the page's words, not its maths). */
+const KIND_TEXT = {
+  hebb: {
+    title: 'Plain Hebb',
+    rule: 'Δw = η y x,  y = w·x',
+    hint: 'Each sample pulls w towards itself in proportion to the output and nothing pulls back: the arrow swings onto the long axis while its length grows without bound.',
+  },
+  decay: {
+    title: 'Hebb with decay',
+    rule: 'Δw = η (y x − α w)',
+    hint: 'A leak of strength α fights the growth: the norm dies when α is above λ1 and grows when it is below, while the direction finds the long axis either way.',
+  },
+  oja: {
+    title: 'Oja’s rule',
+    rule: 'Δw = η y (x − y w)',
+    hint: 'The subtracted y²w is a brake that grows with the output, so w settles at length one on the cloud’s long axis, as long as η stays below the marks.',
+  },
+};
+
+/** Human text of each readout (the value itself comes from Rust). */
+const READOUT_TEXT = {
+  step: (v) => `step ${grouped(v)}`,
+  norm: (v) => `|w| = ${human(v, 4)}`,
+  angle: (v) => `angle ${v.toFixed(1)}°`,
+  lambda1: (v) => `λ1 = ${human(v, 3)}`,
+  lambda2: (v) => `λ2 = ${human(v, 3)}`,
+  variance: (v) => `variance captured ${Math.round(v * 100)} %`,
+};
+
+const READOUT_TITLE = {
+  step: 'samples presented so far',
+  norm: 'length of the weight vector',
+  angle: 'angle between the line of w and the first principal axis of the data (0–90°)',
+  lambda1: 'largest eigenvalue of the data covariance',
+  lambda2: 'smallest eigenvalue of the data covariance',
+  variance: 'share of the total variance of the data along w',
+};
+
+const STATUS_TEXT = {
+  running: 'Running. Drag a point to move it, click to add one, shift-click to remove one.',
+  ready: 'Ready: press play (Space) or step (→).',
+  paused: 'Paused: Space plays, → presents one sample.',
+  until: 'Stopped at the step set by “until”; reset to run again.',
+  converged: 'Converged.',
+  diverged: 'Diverged:',
+};
+
+function el(tag, className, attrs = {}) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+export class CloudFamilyView {
+  /**
+   * @param {HTMLElement} main the widget's picture area (emptied and filled here)
+   * @param {object} host services of the widget (see HebbWidget.host)
+   */
+  constructor(main, host) {
+    this.host = host;
+    this.dirty = { data: true, weight: true };
+    main.className = 'hw-main';
+    const cloudBox = el('div', 'hw-cloud');
+    const side = el('div', 'hw-side');
+    const weightBox = el('div', 'hw-weights');
+    const charts = el('div', 'hw-charts', { 'data-part': 'charts' });
+    this.normChart = el('canvas', 'hw-chart', {
+      role: 'img',
+      'aria-label': 'Length of w against step, log scale',
+    });
+    this.angleChart = el('canvas', 'hw-chart', {
+      role: 'img',
+      'aria-label': 'Angle between w and the first principal axis against step',
+    });
+    charts.append(this.normChart, this.angleChart);
+    this.charts = charts;
+    side.append(weightBox, host.readoutBox, charts);
+    main.replaceChildren(cloudBox, side);
+    this.cloud = new CloudView(cloudBox, host);
+    this.weights = new WeightView(weightBox, host);
+  }
+
+  words(kind) {
+    return KIND_TEXT[kind] ?? { title: kind, rule: '', hint: '' };
+  }
+
+  readoutText(name, v) {
+    const fmt = READOUT_TEXT[name];
+    return fmt ? fmt(v) : undefined;
+  }
+
+  readoutTitle(name) {
+    return READOUT_TITLE[name];
+  }
+
+  /** Words for a page status (`until`: paused by the core at the step set by `until`). */
+  statusText(status) {
+    return STATUS_TEXT[status];
+  }
+
+  /** Tooltips of the shared buttons whose meaning depends on the kind. */
+  buttonTitles() {
+    return { step: 'one sample (→)', 'new-seed': 'new data and start weight' };
+  }
+
+  geometry() {
+    return new Float64Array(this.host.buffer(), this.host.sim().geometry_ptr(), 9);
+  }
+
+  /** The kind's settings changed (or it was just created). */
+  configure() {}
+
+  /** A new run (`boot`, `change`) or the same run back at step 0 (`reset`). */
+  restarted(why) {
+    if (why !== 'reset') this.cloud.chooseView(this.geometry());
+    this.weights.resetView();
+  }
+
+  /** One frame of running: `speed` samples. Returns 'check' when the run may have stopped. */
+  advance(speed) {
+    const done = this.host.sim().advance(speed);
+    this.dirty.weight = true;
+    // Fewer steps than asked: the run stopped (at `until`, or diverged).
+    return done < speed ? 'check' : 'ran';
+  }
+
+  /** The → action: one sample. */
+  step() {
+    this.host.sim().advance(1);
+  }
+
+  act() {
+    return false;
+  }
+
+  markAll() {
+    this.dirty.data = this.dirty.weight = true;
+  }
+
+  markDynamic() {
+    this.dirty.weight = true;
+  }
+
+  draw(dpr, animate) {
+    const d = this.dirty;
+    if (this.cloud.resize(dpr)) {
+      this.cloud.updateScale();
+      d.data = d.weight = true;
+    }
+    if (this.weights.resize(dpr)) d.weight = true;
+    // Views over wasm memory are made afresh for each use: a call may grow the memory.
+    if (d.data) {
+      this.cloud.drawData(this.geometry());
+      d.data = false;
+    }
+    if (d.weight) {
+      this.cloud.drawWeight(this.geometry());
+      this.weights.draw(this.geometry(), this.host.kind(), animate);
+      d.weight = false;
+    }
+  }
+
+  /** The |w| and angle charts (plotters, in Rust). */
+  drawCharts(dpr) {
+    if (!this.host.shown(this.charts)) return;
+    for (const c of [this.normChart, this.angleChart]) {
+      const w = Math.round(c.clientWidth * dpr);
+      const h = Math.round(c.clientHeight * dpr);
+      if (w < 2 || h < 2) return;
+      if (c.width !== w) c.width = w;
+      if (c.height !== h) c.height = h;
+    }
+    this.host.sim().draw_charts(this.normChart, this.angleChart, dpr);
+  }
+}
