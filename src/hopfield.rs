@@ -79,12 +79,26 @@ impl Hopfield {
     }
 
     /// Replaces the whole memory with these patterns (P × N), reusing the buffers.
-    /// Row by row (W_i = Σ_ν ξ^ν_i ξ^ν), so each row is built while it sits in cache.
     pub fn store_all(&mut self, patterns: &[i8]) {
-        let n = self.n;
+        self.set_patterns(patterns);
+        self.build_rows(0..self.n);
+        self.refresh_fields();
+    }
+
+    /// Takes these patterns as the memory without building W yet (see `build_rows`): a large
+    /// network's W can then be built a few rows per frame.
+    pub fn set_patterns(&mut self, patterns: &[i8]) {
         self.patterns.clear();
-        self.patterns.extend_from_slice(&patterns[..patterns.len() / n * n]);
-        for (i, row) in self.w.chunks_exact_mut(n).enumerate() {
+        self.patterns.extend_from_slice(&patterns[..patterns.len() / self.n * self.n]);
+    }
+
+    /// Builds rows of W from the patterns, W_i = Σ_ν ξ^ν_i ξ^ν (zero diagonal): row by row, so
+    /// each row is built while it sits in cache. The fields are stale until the next
+    /// `set_state`.
+    pub fn build_rows(&mut self, rows: std::ops::Range<usize>) {
+        let n = self.n;
+        for i in rows {
+            let row = &mut self.w[i * n..(i + 1) * n];
             row.fill(0);
             for xi in self.patterns.chunks_exact(n) {
                 if xi[i] > 0 {
@@ -95,7 +109,6 @@ impl Hopfield {
             }
             row[i] = 0;
         }
-        self.refresh_fields();
     }
 
     fn outer(&mut self, xi: &[i8], sign: i16) {
@@ -292,18 +305,28 @@ pub fn capacity_trial(
     order: &mut Vec<u32>,
 ) -> (f64, f64) {
     let n = net.n();
-    patterns.clear();
-    patterns.extend((0..p * n).map(|_| if rng.uniform() < 0.5 { -1i8 } else { 1 }));
+    fill_random(patterns, p * n, rng);
     net.store_all(patterns);
     let (mut wrong, mut perfect) = (0.0, 0.0);
     for xi in patterns.chunks_exact(n) {
-        net.set_state(xi);
-        recall_async(net, max_sweeps, rng, order);
-        let w = net.wrong_bits(xi);
+        let w = recall_from(net, xi, max_sweeps, rng, order);
         wrong += w;
         perfect += (w == 0.0) as u8 as f64;
     }
     (wrong / p as f64, perfect / p as f64)
+}
+
+/// `len` seeded random ±1 values in `out` (reused).
+pub fn fill_random(out: &mut Vec<i8>, len: usize, rng: &mut Rng) {
+    out.clear();
+    out.extend((0..len).map(|_| if rng.uniform() < 0.5 { -1i8 } else { 1 }));
+}
+
+/// Recall starting exactly at stored pattern ξ; returns the fraction of wrong bits at the end.
+pub fn recall_from(net: &mut Hopfield, xi: &[i8], max_sweeps: usize, rng: &mut Rng, order: &mut Vec<u32>) -> f64 {
+    net.set_state(xi);
+    recall_async(net, max_sweeps, rng, order);
+    net.wrong_bits(xi)
 }
 
 /// Standard normal CDF Φ.

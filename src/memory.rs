@@ -277,7 +277,26 @@ pub struct CapacityRun {
     /// AGS theory: α, predicted wrong-bit fraction, on a fine grid.
     theory: Vec<f64>,
     last_wrong: f64,
+    /// The trial under way, so that a large network's trial can be spread over frames.
+    phase: Phase,
+    trial_rng: Rng,
+    wrong: f64,
+    perfect: f64,
 }
+
+/// Where the current capacity trial is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Phase {
+    /// Between trials.
+    Idle,
+    /// Building W from the trial's patterns, next row.
+    Storing(usize),
+    /// Recalling from each stored pattern, next pattern.
+    Recalling(usize),
+}
+
+/// About this many weight updates per unit of work while building W (~1 ms in wasm).
+const ROW_WORK: usize = 1 << 21;
 
 impl CapacityRun {
     pub fn new(p: &Params) -> CapacityRun {
@@ -294,6 +313,10 @@ impl CapacityRun {
             curve: Vec::new(),
             theory,
             last_wrong: 0.0,
+            phase: Phase::Idle,
+            trial_rng: Rng::with_stream(p.seed(), 1000),
+            wrong: 0.0,
+            perfect: 0.0,
         };
         run.restart();
         run
@@ -301,6 +324,7 @@ impl CapacityRun {
 
     pub fn restart(&mut self) {
         self.clock.restart();
+        self.phase = Phase::Idle;
         self.curve = (0..LOADS).flat_map(|k| [load(k), 0.0, 0.0, 0.0]).collect();
         self.last_wrong = 0.0;
         self.clock.check_until(self.done());
@@ -316,32 +340,81 @@ impl CapacityRun {
 
     /// Runs up to `trials` trials; returns how many ran.
     pub fn advance(&mut self, trials: u64) -> u64 {
-        let budget = self.clock.budget(trials).min(self.total().saturating_sub(self.clock.step));
-        for _ in 0..budget {
-            self.trial();
+        let mut done = 0;
+        while done < trials && self.can_work() {
+            done += self.work() as u64;
         }
+        self.settle_status();
+        done
+    }
+
+    /// Up to `units` units of work — a few rows of W, or one recall — so that a page can keep
+    /// every frame short whatever N is; returns the trials finished.
+    pub fn advance_units(&mut self, units: u64) -> u64 {
+        let mut done = 0;
+        for _ in 0..units {
+            if !self.can_work() {
+                break;
+            }
+            done += self.work() as u64;
+        }
+        self.settle_status();
+        done
+    }
+
+    fn can_work(&self) -> bool {
+        self.clock.budget(1) > 0 && !self.done()
+    }
+
+    fn settle_status(&mut self) {
         if self.done() {
             self.clock.converge();
         }
         self.clock.check_until(self.done());
-        budget
     }
 
-    fn trial(&mut self) {
+    /// One unit of work; true when it finished a trial. Each trial has its own random stream,
+    /// so its result does not depend on the trials before it or on how the work was split.
+    fn work(&mut self) -> bool {
+        let n = self.n;
         let t = self.clock.step as usize;
         let k = t / self.trials;
-        let p = (libm::round(load(k) * self.n as f64) as usize).max(1);
-        // Each trial has its own stream, so a trial's result does not depend on the ones before.
-        let mut rng = Rng::with_stream(self.seed, 1000 + t as u64);
-        let (wrong, perfect) =
-            hopfield::capacity_trial(&mut self.net, p, MAX_SWEEPS, &mut rng, &mut self.patterns, &mut self.order);
-        self.last_wrong = wrong;
-        let c = &mut self.curve[4 * k..4 * k + 4];
-        let done = c[3];
-        c[1] = (c[1] * done + self.last_wrong) / (done + 1.0);
-        c[2] = (c[2] * done + perfect) / (done + 1.0);
-        c[3] = done + 1.0;
-        self.clock.step += 1;
+        let p = (libm::round(load(k) * n as f64) as usize).max(1);
+        match self.phase {
+            Phase::Idle => {
+                self.trial_rng = Rng::with_stream(self.seed, 1000 + t as u64);
+                hopfield::fill_random(&mut self.patterns, p * n, &mut self.trial_rng);
+                self.net.set_patterns(&self.patterns);
+                (self.wrong, self.perfect) = (0.0, 0.0);
+                self.phase = Phase::Storing(0);
+                false
+            }
+            Phase::Storing(row) => {
+                let end = (row + (ROW_WORK / (p * n)).max(1)).min(n);
+                self.net.build_rows(row..end);
+                self.phase = if end == n { Phase::Recalling(0) } else { Phase::Storing(end) };
+                false
+            }
+            Phase::Recalling(mu) => {
+                let xi = &self.patterns[mu * n..(mu + 1) * n];
+                let w = hopfield::recall_from(&mut self.net, xi, MAX_SWEEPS, &mut self.trial_rng, &mut self.order);
+                self.wrong += w / p as f64;
+                self.perfect += (w == 0.0) as u8 as f64 / p as f64;
+                if mu + 1 < p {
+                    self.phase = Phase::Recalling(mu + 1);
+                    return false;
+                }
+                self.last_wrong = self.wrong;
+                let c = &mut self.curve[4 * k..4 * k + 4];
+                let seen = c[3];
+                c[1] = (c[1] * seen + self.wrong) / (seen + 1.0);
+                c[2] = (c[2] * seen + self.perfect) / (seen + 1.0);
+                c[3] = seen + 1.0;
+                self.clock.step += 1;
+                self.phase = Phase::Idle;
+                true
+            }
+        }
     }
 
     /// The load where recall first fails (mean wrong bits pass 5 %), interpolated between the

@@ -212,7 +212,8 @@ pub const MEMORY_SCHEMA: &[Param] = &[
     only(whole("cue", "cued pattern", 1.0, 16_384.0, 1.0, false), STORING),
     only(choice("update", "update", &["async", "sync"]), HOPFIELD),
     only(log("beta", "inverse temperature β", 1e-4, 100.0, 1.0), MODERN),
-    only(log("eta", "learning rate η", 1e-5, 0.1, 0.003), EI),
+    // Below 2/λmax(FᵀF) for 5 letters at every side up to 32 (0.0013 at side 32).
+    only(log("eta", "learning rate η", 1e-5, 0.1, 0.001), EI),
     only(linear("ratio", "excitatory fraction", 0.5, 1.0, 0.75), EI),
     only(whole("trials", "trials per load", 1.0, 50.0, 5.0, true), CAPACITY),
     speed(32.0, "neuron updates per frame", HOPFIELD),

@@ -80,6 +80,14 @@ impl Widget {
         done
     }
 
+    /// Capacity: up to `units` small pieces of a trial (a few rows of W, or one recall), for a
+    /// frame loop that stops when its time budget is spent; returns the trials finished.
+    pub fn advance_units(&mut self, units: u32) -> u32 {
+        let done = self.inner.advance_units(units as u64) as u32;
+        self.refresh();
+        done
+    }
+
     /// `ready` | `paused` | `converged` | `diverged`.
     pub fn status(&self) -> String {
         self.inner.status().name().into()

@@ -103,6 +103,16 @@ impl Widget {
         clocked!(&mut self.model, r => r.advance(steps), Model::Neuron(r) => r.run(steps))
     }
 
+    /// Capacity only: up to `units` small pieces of work (a few rows of W, one recall), so a page
+    /// can stop inside a trial when its frame budget is spent; returns the trials finished.
+    /// Other kinds take it as `advance(units)`.
+    pub fn advance_units(&mut self, units: u64) -> u64 {
+        match &mut self.model {
+            Model::Capacity(r) => r.advance_units(units),
+            _ => self.advance(units),
+        }
+    }
+
     /// A live change of one key. Rates act on the running trajectory; the cloud's data keys
     /// swap the data under the running weight; the others start a new run.
     pub fn set(&mut self, key: &str, raw: &str) {

@@ -147,3 +147,27 @@ fn pattern_count_is_fitted_to_the_network() {
     assert_eq!(w.params().num("p"), 10.0);
     assert!(w.message().contains("letters"));
 }
+
+/// A capacity trial split into small units (as the page runs it, a frame at a time) gives the
+/// same curve, bit for bit, as whole trials.
+#[test]
+fn capacity_work_can_be_split_without_changing_the_result() {
+    let q = "kind=capacity&side=12&trials=2&seed=5";
+    let whole = settle(q, 1);
+    let mut split = Widget::from_query(q);
+    let mut units = 0;
+    while split.status() != Status::Converged {
+        split.advance_units(1);
+        units += 1;
+    }
+    assert!(units > 30 * 2, "only {units} units");
+    assert_eq!(whole.buffer("curve"), split.buffer("curve"));
+    assert_eq!(readout(&whole, "capacity"), readout(&split, "capacity"));
+}
+
+/// At side 32 the default E/I η is still below its bound.
+#[test]
+fn ei_default_eta_converges_at_the_largest_side() {
+    let w = settle("kind=ei&side=32", 20);
+    assert_eq!(w.status(), Status::Converged, "{}", w.message());
+}

@@ -353,12 +353,13 @@ export class MemoryFamilyView {
         break;
       }
       case 'capacity': {
-        // Whole trials, as many as fit in the frame's budget (at most `speed`).
+        // Small pieces of trials (a few rows of W, or one recall) until the frame's budget is
+        // spent or `speed` trials are finished, so no frame is long whatever N is.
         const start = performance.now();
         let done = 0;
-        while (done < speed && sim.advance(1) > 0) {
-          done++;
-          if (performance.now() - start >= FRAME_BUDGET_MS) break;
+        while (done < speed && performance.now() - start < FRAME_BUDGET_MS) {
+          done += sim.advance_units(1);
+          if (sim.status() !== 'ready') break;
         }
         break;
       }
