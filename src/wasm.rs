@@ -171,7 +171,10 @@ impl Widget {
     /// 4 numbers (w.x, w.y, Δ.x, Δ.y) at the returned pointer, grid² of them.
     pub fn flow_field(&mut self, half: f64, grid: u32) -> *const f64 {
         let half = if half.is_finite() && half > 0.0 { half } else { 1.0 };
-        self.inner.run().flow_field(half, grid.clamp(1, 64) as usize, &mut self.flow);
+        self.flow.clear();
+        if let Model::Neuron(r) = self.inner.model() {
+            r.flow_field(half, grid.clamp(1, 64) as usize, &mut self.flow);
+        }
         self.flow.as_ptr()
     }
 
@@ -208,7 +211,10 @@ impl Widget {
 
     /// Index of the point nearest (x, y) within `radius` (data units), or −1.
     pub fn nearest_point(&self, x: f64, y: f64, radius: f64) -> i32 {
-        self.inner.run().cloud().nearest(x, y, radius).map_or(-1, |i| i as i32)
+        match self.inner.model() {
+            Model::Neuron(r) => r.cloud().nearest(x, y, radius).map_or(-1, |i| i as i32),
+            _ => -1,
+        }
     }
 
     /// Redraws the |w| chart (log scale) and the angle chart; `scale` is devicePixelRatio.
