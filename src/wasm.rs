@@ -88,6 +88,12 @@ impl Widget {
         done
     }
 
+    /// Panics on purpose, so the page tests can check that a fault in the core shows in the
+    /// widget and leaves the rest of the page working.
+    pub fn fault(&self) {
+        panic!("deliberate fault (robustness test)");
+    }
+
     /// `ready` | `paused` | `converged` | `diverged`.
     pub fn status(&self) -> String {
         self.inner.status().name().into()

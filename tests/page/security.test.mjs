@@ -115,3 +115,35 @@ test(`${PER_KIND} random hostile URLs per kind: no uncaught error, a notice, the
     await s.close();
   }
 });
+
+test('a panic inside wasm shows an error in that widget and the other widgets keep running', async () => {
+  await withPage(browser, 'index.html', async (s) => {
+    await s.waitLoaded();
+    const first = await s.page.evaluate(() => {
+      const w = document.querySelector('hebb-widget');
+      w.scrollIntoView();
+      // The next frame's step makes the core panic (a real trap, through the real frame loop).
+      const sim = w.sim;
+      sim.advance = () => sim.fault();
+      return w.getAttribute('kind');
+    });
+    // (s.waitUntil refuses any widget in status error, so wait for it directly.)
+    await s.page.waitForFunction(() => document.querySelector('hebb-widget').dataset.status === 'error');
+    const [bad] = await s.snapshot();
+    assert.match(bad.message, /internal error/);
+    // Another widget on the same page, sharing the wasm instance, still runs.
+    const before = await s.page.evaluate(() => {
+      const w = document.querySelectorAll('hebb-widget')[2];
+      w.scrollIntoView();
+      return Number(w.querySelector('[data-readout=step]').dataset.value);
+    });
+    await s.page.waitForFunction(
+      (b) => Number(document.querySelectorAll('hebb-widget')[2].querySelector('[data-readout=step]').dataset.value) > b + 10,
+      before,
+    );
+    assert.notEqual((await s.snapshot())[2].status, 'error');
+    // The panic's own report reaches the console; the widget said it in words, which is the point.
+    s.errors = s.errors.filter((e) => !/deliberate fault|unreachable|RuntimeError/.test(e));
+    void first;
+  });
+});
