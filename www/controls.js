@@ -15,6 +15,14 @@ const OPTION_TEXT = {
   clusters: 'two clusters',
   round: 'round',
   line: 'stretched line',
+  gha: 'GHA (Sanger)',
+  subspace: 'Oja subspace',
+  similarity: 'similarity matching',
+  recurrent: 'recurrent Hebb',
+  bcm: 'BCM',
+  prune: 'growth and pruning',
+  l2: 'L2: λ w',
+  l1: 'L1: λ sign(w)',
 };
 
 /** A slider is drawn on a log scale when the schema says so, or when its range spans three or

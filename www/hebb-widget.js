@@ -1,14 +1,16 @@
 // <hebb-widget kind="oja" eta="0.02" seed="7">: one live figure of the explorable — one neuron
-// learning from a 2-D cloud (`hebb`, `decay`, `oja`) or a memory network (`hopfield`,
-// `capacity`, `modern`, `ei`).
+// learning from a 2-D cloud (`hebb`, `decay`, `oja`), a memory network (`hopfield`,
+// `capacity`, `modern`, `ei`) or a circuit (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`,
+// `prune`).
 //
 // The element's attributes are the contract keys (CONTRACT.md); they go to Rust as a query string,
 // and Rust parses, clamps and reports. JS owns the frame loop and the drawing; every number it
 // shows was computed in Rust. Renders into the light DOM. All widgets share one wasm instance.
 // This module owns what every kind shares (text, buttons, menus and sliders from the schema,
 // readouts, status and message, keyboard, start/pause by visibility, events); the picture area
-// belongs to a view per family: cloud-view.js or memory-view.js. The kind menu switches within
-// a family (Rust refuses other switches with a notice), so the view is chosen once, at start.
+// belongs to a view per family: cloud-view.js, memory-view.js or circuit-view.js. The kind menu
+// switches within a family (Rust refuses other switches with a notice), so the view is chosen
+// once, at start.
 //
 // Events: `change` (a CustomEvent, detail.query = the canonical query string) whenever a key's
 // value changes, from a control, an attribute or "new seed". Point edits, painted pixels and stored
@@ -19,6 +21,7 @@ import init, { Widget, fresh_seed } from './pkg/hebb.js';
 import { Controls } from './controls.js';
 import { CloudFamilyView } from './cloud-view.js';
 import { MemoryFamilyView } from './memory-view.js';
+import { CircuitFamilyView } from './circuit-view.js';
 import { human, plainDecimal } from './format.js';
 
 /** One wasm instance for the whole page, loading as soon as this module does. */
@@ -51,7 +54,7 @@ export function isKeyAttribute(name) {
 }
 
 /** A view for each family of kinds (see Widget.family in src/wasm.rs). */
-const VIEWS = { cloud: CloudFamilyView, memory: MemoryFamilyView };
+const VIEWS = { cloud: CloudFamilyView, memory: MemoryFamilyView, circuit: CircuitFamilyView };
 
 const ACTIONS = [
   ['play', '▶', 'Play', 'play (Space)'],
@@ -215,11 +218,15 @@ export class HebbWidget extends HTMLElement {
     }
   }
 
-  fail(err) {
+  fail(err, started = false) {
     this.sim = null;
     this.dataset.status = 'error';
     const why = err && err.message ? err.message : String(err);
-    this.showMessage(`The simulation could not start: ${why}`);
+    this.showMessage(
+      started
+        ? `The simulation stopped on an internal error (${why}); reload the page to start it again.`
+        : `The simulation could not start: ${why}`,
+    );
   }
 
   observe() {
@@ -335,7 +342,7 @@ export class HebbWidget extends HTMLElement {
       this.tick(t);
     } catch (err) {
       // A trap in the core leaves nothing safe to draw: stop and say what happened.
-      this.fail(err);
+      this.fail(err, true);
     }
   }
 

@@ -17,6 +17,27 @@ const ACCENT: RGBColor = RGBColor(214, 76, 42);
 const SECOND: RGBColor = RGBColor(52, 110, 180);
 const GUIDE: RGBColor = RGBColor(120, 130, 150);
 
+/// One colour per BCM input, calm and distinct on white; the same list as `INPUT_COLOURS` in
+/// www/draw-circuit.js, so a line of the chart and its bar beside it match.
+const BCM_COLOURS: [RGBColor; 16] = [
+    RGBColor(214, 76, 42),
+    RGBColor(52, 110, 180),
+    RGBColor(61, 140, 64),
+    RGBColor(142, 91, 168),
+    RGBColor(201, 138, 18),
+    RGBColor(42, 157, 154),
+    RGBColor(184, 72, 122),
+    RGBColor(107, 114, 128),
+    RGBColor(143, 59, 31),
+    RGBColor(31, 79, 130),
+    RGBColor(106, 154, 58),
+    RGBColor(91, 58, 122),
+    RGBColor(156, 107, 30),
+    RGBColor(31, 111, 109),
+    RGBColor(209, 127, 160),
+    RGBColor(58, 63, 74),
+];
+
 pub fn draw(canvas: HtmlCanvasElement, widget: &Widget, scale: f64) -> Fallible {
     let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
     root.fill(&WHITE)?;
@@ -166,9 +187,11 @@ fn bcm(root: &DrawingArea<CanvasBackend, Shift>, series: &[f64], inputs: usize, 
         .x_desc("samples")
         .y_desc("response")
         .light_line_style(WHITE)
+        .x_label_formatter(&|x| trimmed(*x, x_end >= 10.0))
+        .y_label_formatter(&|y| trimmed(*y, false))
         .draw()?;
     for k in 0..inputs {
-        let colour = Palette99::pick(k);
+        let colour = BCM_COLOURS[k % BCM_COLOURS.len()];
         chart.draw_series(LineSeries::new(
             recs.iter().map(|r| (r[0], r[2 + k])),
             colour.stroke_width((2.0 * scale) as u32),
