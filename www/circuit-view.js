@@ -15,6 +15,7 @@ import {
   INPUT_COLOURS,
 } from './draw-circuit.js';
 import { grouped, human } from './format.js';
+import { advanceWithin } from './pace.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -541,9 +542,9 @@ export class CircuitFamilyView {
     this.dirty = true;
   }
 
-  /** One frame of running: `speed` samples. */
+  /** One frame of running: up to `speed` samples, within the frame's time budget. */
   advance(speed) {
-    this.host.sim().advance(speed);
+    advanceWithin(this.host.sim(), speed);
     this.dirty = true;
     return 'check';
   }

@@ -6,6 +6,7 @@
 import { CloudView } from './draw-cloud.js';
 import { WeightView } from './draw-weights.js';
 import { grouped, human } from './format.js';
+import { advanceWithin } from './pace.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -126,12 +127,11 @@ export class CloudFamilyView {
     this.weights.resetView();
   }
 
-  /** One frame of running: `speed` samples. Returns 'check' when the run may have stopped. */
+  /** One frame of running: up to `speed` samples. Returns 'check' when the run may have stopped. */
   advance(speed) {
-    const done = this.host.sim().advance(speed);
+    const { stopped } = advanceWithin(this.host.sim(), speed);
     this.dirty.weight = true;
-    // Fewer steps than asked: the run stopped (at `until`, or diverged).
-    return done < speed ? 'check' : 'ran';
+    return stopped ? 'check' : 'ran';
   }
 
   /** The → action: one sample. */

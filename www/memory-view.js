@@ -7,6 +7,7 @@
 
 import { PixelGrid, drawWeightMatrix } from './draw-grid.js';
 import { grouped, human } from './format.js';
+import { advanceWithin, FRAME_BUDGET_MS } from './pace.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -108,8 +109,6 @@ const STATUS_TEXT = {
 
 /** Time between two modern retrieval updates while running, ms (so the reader can watch). */
 const MODERN_INTERVAL_MS = 500;
-/** Capacity trials run within a frame until this much of it is used, ms. */
-const FRAME_BUDGET_MS = 12;
 /** Stored-pattern thumbnails: CSS width and gap, px. */
 const THUMB = 38;
 const THUMB_GAP = 6;
@@ -363,7 +362,11 @@ export class MemoryFamilyView {
         }
         break;
       }
+      case 'ei':
+        advanceWithin(sim, speed);
+        break;
       default:
+        // hopfield: `speed` neuron updates (async) or exactly one sweep (sync) per frame.
         sim.advance(speed);
     }
     this.dirty.state = true;
