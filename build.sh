@@ -3,7 +3,10 @@
 #
 #   ./build.sh build   compile the Rust core to wasm, bind it, shrink it → www/pkg/
 #   ./build.sh serve   build, then serve the site (the repository root) on 127.0.0.1:$PORT
-#   ./build.sh test    fmt, clippy (native + wasm), native tests, build, browser tests, page tests
+#   ./build.sh test    fmt, clippy (native + wasm), native tests, build, browser tests, page tests,
+#                      bench smoke
+#   ./build.sh bench   native / wasm / plain-JS timings side by side → target/bench.json
+#   ./build.sh soak    long soak and hostile-URL runs of every kind
 #
 # A fresh machine needs only cargo/rustup, node, npm and python3: everything else (the wasm
 # target, wasm-bindgen-cli, npm dev tools, Chromium + chromedriver) is installed on first use.
@@ -169,11 +172,11 @@ stop_server() {
     fi
 }
 
-page_tests() {
-    local log port="" files
+# Serves the repository root on a port the OS picks; sets SERVER_PID and BASE_URL.
+start_server() {
+    local log port=""
     mkdir -p "$TARGET_DIR"
     log="$(mktemp "$TARGET_DIR/page-server.XXXXXX.log")"
-    rm -rf "$TARGET_DIR/screenshots"
     # Port 0: the OS picks a free port and http.server prints it (unbuffered with -u).
     python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$ROOT" >"$log" 2>&1 &
     SERVER_PID=$!
@@ -184,14 +187,46 @@ page_tests() {
         sleep 0.1
     done
     [ -n "$port" ] || { echo "http.server did not start" >&2; return 1; }
+    BASE_URL="http://127.0.0.1:$port"
+}
+
+page_tests() {
+    local files
+    rm -rf "$TARGET_DIR/screenshots"
+    start_server
     files=(tests/page/*.test.mjs)
     [ -e "${files[0]}" ] || { echo "no tests/page/*.test.mjs" >&2; return 1; }
     local rc=0
-    BASE_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$TARGET_DIR/screenshots" CHROMIUM="$CHROMIUM" \
+    BASE_URL="$BASE_URL" SCREENSHOT_DIR="$TARGET_DIR/screenshots" CHROMIUM="$CHROMIUM" \
         node --test "${files[@]}" || rc=$?
     stop_server
-    rm -f "$log"
     echo "screenshots: $TARGET_DIR/screenshots/"
+    return $rc
+}
+
+# The benchmark: native kernels (cargo bench), then wasm and a plain-JS reference on the same
+# data in headless Chromium, frame times, size and first frame; one table, target/bench.json.
+# `--quick` is the smoke run that `test` includes. Figures are printed, never asserted; only a
+# numeric mismatch between native, wasm and JS fails it.
+bench() {
+    local quick=()
+    [ "${1:-}" = "--quick" ] && quick=(--quick)
+    cargo bench --bench kernels -- "${quick[@]}"
+    start_server
+    local rc=0
+    BASE_URL="$BASE_URL" CHROMIUM="$CHROMIUM" node bench/run.mjs "${quick[@]}" || rc=$?
+    stop_server
+    return $rc
+}
+
+# Long robustness runs: every kind soaked for SOAK_FRAMES frames and HOSTILE_PER_KIND random
+# hostile URLs per kind (short versions of both are part of `test`).
+soak() {
+    start_server
+    local rc=0
+    BASE_URL="$BASE_URL" CHROMIUM="$CHROMIUM" SOAK_FRAMES="${SOAK_FRAMES:-20000}" HOSTILE_PER_KIND="${HOSTILE_PER_KIND:-200}" \
+        node --test tests/page/soak.test.mjs tests/page/security.test.mjs || rc=$?
+    stop_server
     return $rc
 }
 
@@ -208,6 +243,7 @@ run_tests() {
     stage "build" build
     stage "wasm-bindgen-test (headless Chromium)" web_tests
     stage "page tests (Playwright)" page_tests
+    stage "bench smoke (--quick)" bench --quick
     printf 'build.sh test: all %d stages passed in %ds (%s; wasm %s)\n' ${#STAGES[@]} $(($(date +%s) - T_START)) \
         "$(joined)" "$WASM_SIZE"
 }
@@ -216,12 +252,26 @@ case "${1:-}" in
 build) build ;;
 serve) serve ;;
 test) run_tests ;;
+bench)
+    trap stop_server EXIT
+    ensure_chromium
+    build
+    bench
+    ;;
+soak)
+    trap stop_server EXIT
+    ensure_chromium
+    build
+    soak
+    ;;
 *)
     cat >&2 <<EOF
-usage: ./build.sh build|serve|test
+usage: ./build.sh build|serve|test|bench|soak
   build   compile to wasm, bind and shrink it into www/pkg/
   serve   build, then serve the site at http://127.0.0.1:\${PORT:-8000}/
-  test    fmt, clippy, native tests, build, wasm browser tests, page tests
+  test    fmt, clippy, native tests, build, wasm browser tests, page tests, bench smoke
+  bench   native, wasm and plain-JS timings side by side; target/bench.json
+  soak    long soak of every kind and 200 hostile URLs per kind (SOAK_FRAMES, HOSTILE_PER_KIND)
 EOF
     exit 2
     ;;

@@ -308,7 +308,7 @@ impl BcmRun {
         r[0] = self.clock.step as f64;
         r[1] = self.bcm.theta;
         r[2..2 + self.bcm.w.len()].copy_from_slice(&self.bcm.w);
-        self.history.push(r);
+        self.history.push(self.clock.step, r);
     }
 
     pub fn advance(&mut self, steps: u64) -> u64 {

@@ -1,6 +1,6 @@
 //! A bounded record of a run for the charts: fixed memory, no allocation per step.
 //!
-//! Records are taken every `stride` steps; when the buffer is full every other record is dropped
+//! Records are taken every `stride` steps (a step is whatever the caller counts); when the buffer is full every other record is dropped
 //! and the stride doubles, so the whole run stays in view at a resolution that halves as it grows.
 
 pub const CAPACITY: usize = 1024;
@@ -10,36 +10,40 @@ pub struct History<const W: usize> {
     data: Vec<f64>,
     len: usize,
     stride: u64,
+    /// The next step whose record is due (a compare per step, not a 64-bit division).
+    next: u64,
 }
 
 impl<const W: usize> History<W> {
     pub fn new() -> Self {
-        History { data: vec![0.0; CAPACITY * W], len: 0, stride: 1 }
+        History { data: vec![0.0; CAPACITY * W], len: 0, stride: 1, next: 0 }
     }
 
     pub fn clear(&mut self) {
         self.len = 0;
         self.stride = 1;
+        self.next = 0;
     }
 
     /// Whether the record of this step is due.
     #[inline]
     pub fn due(&self, step: u64) -> bool {
-        step.is_multiple_of(self.stride)
+        step >= self.next
     }
 
-    /// Appends a record whose first field is its step.
-    pub fn push(&mut self, record: [f64; W]) {
+    /// Appends the record of step `at` (its first field is what the charts plot it against).
+    pub fn push(&mut self, at: u64, record: [f64; W]) {
         if self.len == CAPACITY {
             for i in 0..CAPACITY / 2 {
                 self.data.copy_within(2 * i * W..(2 * i + 1) * W, i * W);
             }
             self.len = CAPACITY / 2;
             self.stride *= 2;
-            // Keep the first field of every record a multiple of the new stride.
-            if !(record[0] as u64).is_multiple_of(self.stride) {
-                return;
-            }
+        }
+        self.next = (at / self.stride + 1) * self.stride;
+        // After a halving, keep only steps on the new, coarser grid.
+        if self.len == CAPACITY / 2 && !at.is_multiple_of(self.stride) {
+            return;
         }
         self.data[self.len * W..(self.len + 1) * W].copy_from_slice(&record);
         self.len += 1;

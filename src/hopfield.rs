@@ -6,7 +6,7 @@
 //! incrementally: a flip of neuron j adds −2 s_j · (row j of W) to h, one pass over N integers
 //! that the compiler vectorises (wasm SIMD), instead of recomputing W s.
 
-use crate::rng::Rng;
+use crate::rng::{Quick, Rng};
 
 #[derive(Clone, Debug)]
 pub struct Hopfield {
@@ -258,21 +258,14 @@ pub fn corrupt(xi: &[i8], noise: f64, rng: &mut Rng, order: &mut Vec<u32>) -> Ve
     out
 }
 
-/// A fresh random permutation of 0..n in `order` (Fisher–Yates). One ChaCha draw seeds an
-/// xorshift64* generator for the swaps: a recall runs a shuffle per sweep, and a ChaCha draw
-/// per neuron cost more than the sweep itself. Integer-only, so native and wasm agree.
+/// A fresh random permutation of 0..n in `order` (Fisher–Yates), its swaps drawn from a
+/// [`Quick`] stream that one ChaCha draw seeds.
 pub fn shuffle(order: &mut Vec<u32>, n: usize, rng: &mut Rng) {
     order.clear();
     order.extend(0..n as u32);
-    let mut x = rng.u64() | 1;
+    let mut q = Quick::seeded(rng);
     for i in (1..n).rev() {
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        let r = x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 32;
-        // r·(i+1) / 2³²: uniform on 0..=i up to a bias below 2⁻²⁰ for N ≤ 4096.
-        let j = ((r * (i as u64 + 1)) >> 32) as usize;
-        order.swap(i, j);
+        order.swap(i, q.index(i as u32 + 1) as usize);
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::hopfield::{self, Hopfield};
 use crate::neuron::NeuronRun;
 use crate::params::Params;
-use crate::rng::{Rng, Stream};
+use crate::rng::{Quick, Rng, Stream};
 
 pub const NAMES: [&str; 3] = ["oja_epoch", "hopfield_sweep", "capacity_curve"];
 
@@ -73,7 +73,7 @@ impl Kernel {
         match (self, name) {
             (Kernel::OjaEpoch(run), "points") => (0..run.cloud().len()).flat_map(|i| run.cloud().centred(i)).collect(),
             (Kernel::OjaEpoch(run), "picks") => {
-                let mut picks = Rng::new(1, Stream::Samples);
+                let mut picks = Quick::seeded(&mut Rng::new(1, Stream::Samples));
                 (0..10_000).map(|_| picks.index(run.cloud().len() as u32) as f64).collect()
             }
             (Kernel::OjaEpoch(run), "w0") => {

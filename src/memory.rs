@@ -132,7 +132,7 @@ impl HopfieldRun {
     fn record(&mut self) {
         if self.energy.due(self.updates) {
             let t = self.clock.step as f64 + self.pos as f64 / self.net.n() as f64;
-            self.energy.push([t, self.net.energy()]);
+            self.energy.push(self.updates, [t, self.net.energy()]);
         }
     }
 
@@ -624,7 +624,7 @@ impl EiRun {
         self.net.w.fill(0.0);
         self.clock.restart();
         self.loss.clear();
-        self.loss.push([0.0, self.start_loss]);
+        self.loss.push(0, [0.0, self.start_loss]);
         self.y.copy_from_slice(&self.cue);
         self.settled = false;
         self.clock.check_until(false);
@@ -642,7 +642,7 @@ impl EiRun {
             self.clock.step += 1;
             let loss = self.net.loss();
             if self.loss.due(self.clock.step) {
-                self.loss.push([self.clock.step as f64, loss]);
+                self.loss.push(self.clock.step, [self.clock.step as f64, loss]);
             }
             if !loss.is_finite() || loss > 1e6 * self.start_loss {
                 let bound = self.net.eta_bound();

@@ -3,7 +3,7 @@
 use crate::cloud::{Cloud, Shape, Stats};
 use crate::history::History;
 use crate::params::Params;
-use crate::rng::{Rng, Stream};
+use crate::rng::{Quick, Rng, Stream};
 use crate::rules::{self, dot, norm, Rule};
 use crate::run::{group, Clock, Fnv, Status};
 
@@ -24,7 +24,7 @@ pub struct NeuronRun {
     w: [f64; 2],
     w_start: [f64; 2],
     clock: Clock,
-    picks: Rng,
+    picks: Quick,
     history: History<RECORD>,
     /// Angle readout; kept at its last defined value once w has decayed to exactly 0.
     angle: f64,
@@ -47,7 +47,7 @@ impl NeuronRun {
             w: w_start,
             w_start,
             clock: Clock::new(p.num("until") as u64),
-            picks: Rng::new(seed, Stream::Samples),
+            picks: Quick::seeded(&mut Rng::new(seed, Stream::Samples)),
             history: History::new(),
             angle: 0.0,
         };
@@ -119,7 +119,7 @@ impl NeuronRun {
 
     fn record(&mut self) {
         let n = norm(&self.w);
-        self.history.push([self.clock.step as f64, n, self.angle, self.w[0], self.w[1]]);
+        self.history.push(self.clock.step, [self.clock.step as f64, n, self.angle, self.w[0], self.w[1]]);
     }
 
     fn update_angle(&mut self) {

@@ -55,3 +55,41 @@ impl Rng {
         libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(std::f64::consts::TAU * u2)
     }
 }
+
+/// A fast integer stream (xorshift64*) seeded by one ChaCha draw, for the hottest loops: the
+/// sample picked at each online step and the order of each Hopfield sweep. A ChaCha draw per
+/// step costs more than the step itself in wasm (no SIMD path there). Integer-only, so native
+/// and wasm agree.
+#[derive(Clone, Debug)]
+pub struct Quick {
+    state: u64,
+    start: u64,
+}
+
+impl Quick {
+    pub fn seeded(rng: &mut Rng) -> Quick {
+        let s = rng.u64() | 1;
+        Quick { state: s, start: s }
+    }
+
+    /// Back to the first draw.
+    pub fn rewind(&mut self) {
+        self.state = self.start;
+    }
+
+    #[inline]
+    pub fn next_u32(&mut self) -> u32 {
+        let mut x = self.state;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.state = x;
+        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 32) as u32
+    }
+
+    /// Uniform in 0..n: r·n / 2³², biased by less than n / 2³² (10⁻⁵ at n = 4096).
+    #[inline]
+    pub fn index(&mut self, n: u32) -> u32 {
+        ((self.next_u32() as u64 * n as u64) >> 32) as u32
+    }
+}

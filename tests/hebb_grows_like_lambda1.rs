@@ -83,9 +83,15 @@ fn explosion_is_stopped_before_overflow_and_explained() {
         let r = wd.run().readouts();
         assert!(r.iter().all(|v| v.is_finite()), "{r:?}");
         assert!(r[1] > 1e12 && r[1] < 1e13, "norm {}", r[1]);
-        // Growth rate ≈ ln(1 + ηλ1) per step from |w0| = 0.5: predicts the step count to ~10 %.
-        let predicted = (1e12f64 / 0.5).ln() / (1.0 + 0.01 * s.lambda1).ln();
-        assert!((done as f64 / predicted - 1.0).abs() < 0.1, "{done} vs {predicted}");
+        // The e1 part of w0 grows by ≈ (1 + ηλ1) per step: ln(10¹² / |w0·e1|) / ln(1 + ηλ1)
+        // steps. Online growth is slower by the Jensen gap (≈ 1.5 ηλ1 = 4.5 % here) and the log
+        // of |w| wanders by η λ1 √2 per step (≈ 4.5 % of the total over ~900 steps): allow −14 %
+        // to +18 % (3σ either side, plus the gap).
+        let w0 = wd.run().history().as_slice()[3..5].to_vec();
+        let along = (w0[0] * s.e1[0] + w0[1] * s.e1[1]).abs();
+        let predicted = (1e12f64 / along).ln() / (1.0 + 0.01 * s.lambda1).ln();
+        let ratio = done as f64 / predicted;
+        assert!((0.86..1.18).contains(&ratio), "{done} steps vs {predicted} predicted");
         let msg = wd.message();
         assert!(msg.contains("no brake") && msg.contains("10^12-fold"), "{msg}");
         assert_eq!(wd.advance(10), 0, "a diverged run does not move");
