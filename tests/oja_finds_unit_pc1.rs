@@ -128,23 +128,26 @@ fn repeated_single_input_bounds() {
     assert!(escaped.is_nan() || escaped > 1e12, "{escaped}");
 }
 
-/// Online on 10,000 Gaussian points (λ = 1, 0.3): ηλ1 = 0.3 diverges on every seed, because a
-/// single far point has η|x|² > 2; ηλ1 = 0.2 on none. The message names the cause.
+/// Online on 10,000 Gaussian points (λ = 1, 0.3) over 2·10⁵ steps: ηλ1 = 0.3 diverges on every
+/// seed, because single far points have η|x|² > 2; at ηλ1 = 0.2 such a point exists too but
+/// rarely meets w badly enough (we measured 1 in 60 seeds; 19–33 in 60 at 0.25): at most 3 of
+/// 60 may. The message names the cause.
 #[test]
 fn online_cloud_largest_sample_decides() {
-    let mut diverged = 0;
-    for seed in 1..=10 {
-        let mut safe = widget(&format!("kind=oja&n=10000&l1=1&l2=0.3&eta=0.2&seed={seed}"));
-        safe.advance(200_000);
-        assert_ne!(safe.status(), Status::Diverged, "seed {seed}: {}", safe.message());
-        let mut wild = widget(&format!("kind=oja&n=10000&l1=1&l2=0.3&eta=0.3&seed={seed}"));
-        wild.advance(200_000);
-        if wild.status() == Status::Diverged {
-            diverged += 1;
-            assert!(wild.message().contains("η·|x|²"), "{}", wild.message());
+    let (mut wild, mut safe) = (0, 0);
+    for seed in 1..=60 {
+        let mut w = widget(&format!("kind=oja&n=10000&l1=1&l2=0.3&eta=0.3&seed={seed}"));
+        w.advance(200_000);
+        if w.status() == Status::Diverged {
+            wild += 1;
+            assert!(w.message().contains("η·|x|²"), "{}", w.message());
         }
+        let mut w = widget(&format!("kind=oja&n=10000&l1=1&l2=0.3&eta=0.2&seed={seed}"));
+        w.advance(200_000);
+        safe += (w.status() == Status::Diverged) as u32;
     }
-    assert_eq!(diverged, 10);
+    assert_eq!(wild, 60, "ηλ1 = 0.3");
+    assert!(safe <= 3, "ηλ1 = 0.2 diverged on {safe} of 60 seeds");
 }
 
 /// ηλ1 > 1 on the widget: diverges, and the message gives ηλ1.
