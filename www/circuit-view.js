@@ -452,9 +452,11 @@ export class CircuitFamilyView {
     for (const v of y) if (Number.isFinite(v)) top = Math.max(top, 1.05 * v);
     if (Number.isFinite(theta)) top = Math.max(top, 1.05 * theta);
     const frac = (v) => Math.max(0, Math.min(1, v / top));
+    const rescaled = top !== r.top; // a new scale redraws every bar, not only the changed ones
+    r.top = top;
     r.items.forEach((it, i) => {
       const v = y[i];
-      if (v === it.shown) return;
+      if (v === it.shown && !rescaled) return;
       it.shown = v;
       it.bar.style.height = `${(frac(Number.isFinite(v) ? v : 0) * 100).toFixed(2)}%`;
       it.bar.title = `input ${i + 1}: response ${Number.isFinite(v) ? signed(human(v, 3)) : '—'}`;
