@@ -19,6 +19,7 @@ pub mod params;
 pub mod rng;
 pub mod rules;
 pub mod run;
+pub mod snapshot;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

@@ -204,15 +204,34 @@ impl Widget {
     }
 
     pub fn add_point(&mut self, x: f64, y: f64) -> bool {
-        self.edit(|c| c.add(x, y))
+        let ok = self.inner.add_point(x, y);
+        self.refresh();
+        ok
     }
 
     pub fn move_point(&mut self, i: u32, x: f64, y: f64) -> bool {
-        self.edit(|c| c.move_point(i as usize, x, y))
+        let ok = self.inner.move_point(i as usize, x, y);
+        self.refresh();
+        ok
     }
 
     pub fn remove_point(&mut self, i: u32) -> bool {
-        self.edit(|c| c.remove(i as usize))
+        let ok = self.inner.remove_point(i as usize);
+        self.refresh();
+        ok
+    }
+
+    /// The exact state as JSON (the export-json button); `from_json` loads it back.
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// A widget restored from a saved JSON file, or an error that says what is wrong with it.
+    pub fn from_json(text: &str) -> Result<Widget, JsValue> {
+        let inner = widget::Widget::from_json(text).map_err(|e| JsValue::from_str(&e))?;
+        let mut w = Widget { inner, readouts: Vec::new(), geometry: [0.0; GEOMETRY], flow: Vec::new() };
+        w.refresh();
+        Ok(w)
     }
 
     /// Index of the point nearest (x, y) within `radius` (data units), or −1.
@@ -230,15 +249,6 @@ impl Widget {
         };
         charts::draw_norm(norm, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))?;
         charts::draw_angle(angle, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))
-    }
-
-    fn edit(&mut self, f: impl FnOnce(&mut crate::cloud::Cloud) -> bool) -> bool {
-        let ok = match self.inner.model_mut() {
-            Model::Neuron(r) => r.edit_cloud(f),
-            _ => false,
-        };
-        self.refresh();
-        ok
     }
 
     fn cloud_slice(&self, f: impl Fn(&crate::neuron::NeuronRun) -> &[f64]) -> &[f64] {

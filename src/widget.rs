@@ -6,6 +6,7 @@ use crate::memory::{self, CapacityRun, EiRun, HopfieldRun, ModernRun};
 use crate::neuron::{NeuronRun, READOUTS};
 use crate::params::{Kind, Params};
 use crate::run::{Clock, Fnv, Status};
+use crate::snapshot::{self, Event};
 
 /// The run of each kind.
 #[derive(Clone, Debug)]
@@ -60,6 +61,10 @@ pub struct Widget {
     model: Model,
     /// Repairs made to the reader's input (bad URL keys, clamped values), shown until the next change.
     notices: Vec<String>,
+    /// The keys the widget started from, and everything that changed its state since: with
+    /// determinism, that is its exact state (see `snapshot`).
+    origin: String,
+    log: Vec<Event>,
 }
 
 impl Widget {
@@ -67,7 +72,83 @@ impl Widget {
         let mut notices = Vec::new();
         let params = Params::from_query(query, &mut notices);
         let model = Model::new(&params);
-        Widget { params, model, notices }
+        let origin = params.query();
+        Widget { params, model, notices, origin, log: Vec::new() }
+    }
+
+    /// The exact state as JSON: starting keys, the log of what happened, and the readouts.
+    pub fn to_json(&self) -> String {
+        snapshot::to_json(&self.origin, &self.log, self.readout_names(), &self.readouts())
+    }
+
+    /// A widget restored from `to_json`'s output by replaying its log; refused, with the reason,
+    /// when the file is malformed or its replay does not reproduce the saved readouts.
+    pub fn from_json(text: &str) -> Result<Widget, String> {
+        let snap = snapshot::parse(text)?;
+        let mut w = Widget::from_query(&snap.query);
+        for e in &snap.log {
+            match e {
+                Event::Advance { n, times, units } => {
+                    for _ in 0..*times {
+                        if *units {
+                            w.advance_units(*n)
+                        } else {
+                            w.advance(*n)
+                        };
+                    }
+                }
+                Event::Set(k, v) => w.set(k, v),
+                Event::Reset => w.reset(),
+                Event::Toggle(i) => w.toggle(*i as usize),
+                Event::Store => {
+                    w.store_state();
+                }
+                Event::AddPoint(x, y) => {
+                    w.add_point(*x, *y);
+                }
+                Event::MovePoint(i, x, y) => {
+                    w.move_point(*i as usize, *x, *y);
+                }
+                Event::RemovePoint(i) => {
+                    w.remove_point(*i as usize);
+                }
+            }
+        }
+        let (names, values) = (w.readout_names(), w.readouts());
+        for (name, saved) in &snap.readouts {
+            let ours = names.iter().position(|n| n == name).map(|i| values[i]);
+            if ours.map(f64::to_bits) != Some(saved.to_bits()) {
+                return Err(format!(
+                    "replaying the file does not give its saved {name} ({saved} saved, {} replayed): it was edited, or saved by another version",
+                    ours.map_or("none".to_string(), |v| v.to_string())
+                ));
+            }
+        }
+        w.notices = vec![format!("loaded from a file, at step {}", w.readouts()[0])];
+        Ok(w)
+    }
+
+    /// Adds a point to the cloud (cloud kinds); false when refused.
+    pub fn add_point(&mut self, x: f64, y: f64) -> bool {
+        self.log.push(Event::AddPoint(x, y));
+        self.edit_cloud(|c| c.add(x, y))
+    }
+
+    pub fn move_point(&mut self, i: usize, x: f64, y: f64) -> bool {
+        self.log.push(Event::MovePoint(i as u64, x, y));
+        self.edit_cloud(|c| c.move_point(i, x, y))
+    }
+
+    pub fn remove_point(&mut self, i: usize) -> bool {
+        self.log.push(Event::RemovePoint(i as u64));
+        self.edit_cloud(|c| c.remove(i))
+    }
+
+    fn edit_cloud(&mut self, f: impl FnOnce(&mut crate::cloud::Cloud) -> bool) -> bool {
+        match &mut self.model {
+            Model::Neuron(r) => r.edit_cloud(f),
+            _ => false,
+        }
     }
 
     pub fn params(&self) -> &Params {
@@ -100,6 +181,10 @@ impl Widget {
     /// Runs up to `steps` of the kind's units (samples, neuron updates, trials…); returns how
     /// many were done.
     pub fn advance(&mut self, steps: u64) -> u64 {
+        if self.status() == Status::Ready {
+            let additive = !matches!(&self.model, Model::Hopfield(r) if r.sync);
+            snapshot::log_advance(&mut self.log, steps, false, additive);
+        }
         clocked!(&mut self.model, r => r.advance(steps), Model::Neuron(r) => r.run(steps))
     }
 
@@ -107,6 +192,9 @@ impl Widget {
     /// can stop inside a trial when its frame budget is spent; returns the trials finished.
     /// Other kinds take it as `advance(units)`.
     pub fn advance_units(&mut self, units: u64) -> u64 {
+        if self.status() == Status::Ready {
+            snapshot::log_advance(&mut self.log, units, true, true);
+        }
         match &mut self.model {
             Model::Capacity(r) => r.advance_units(units),
             _ => self.advance(units),
@@ -116,6 +204,7 @@ impl Widget {
     /// A live change of one key. Rates act on the running trajectory; the cloud's data keys
     /// swap the data under the running weight; the others start a new run.
     pub fn set(&mut self, key: &str, raw: &str) {
+        self.log.push(Event::Set(key.to_string(), raw.to_string()));
         self.notices.clear();
         if !self.params.set(key, raw, &mut self.notices) {
             return;
@@ -147,6 +236,18 @@ impl Widget {
 
     /// Back to step 0 with the same settings and data.
     pub fn reset(&mut self) {
+        // Without edits to the data (points, stored pictures), a reset run is the run a fresh
+        // widget with the current keys starts: the log can start again from there.
+        let edited = self
+            .log
+            .iter()
+            .any(|e| matches!(e, Event::AddPoint(..) | Event::MovePoint(..) | Event::RemovePoint(_) | Event::Store));
+        if edited {
+            self.log.push(Event::Reset);
+        } else {
+            self.origin = self.params.query();
+            self.log.clear();
+        }
         clocked!(&mut self.model, r => r.restart(), Model::Neuron(r) => r.restart())
     }
 
@@ -208,6 +309,7 @@ impl Widget {
 
     /// Paints neuron i of the cue (Hopfield and modern kinds).
     pub fn toggle(&mut self, i: usize) {
+        self.log.push(Event::Toggle(i as u64));
         match &mut self.model {
             Model::Hopfield(r) => r.toggle(i),
             Model::Modern(r) => r.toggle(i),
@@ -217,6 +319,7 @@ impl Widget {
 
     /// Stores the current state as a new pattern (classic Hopfield).
     pub fn store_state(&mut self) -> bool {
+        self.log.push(Event::Store);
         match &mut self.model {
             Model::Hopfield(r) => r.store_state(),
             _ => false,

@@ -62,6 +62,8 @@ const ACTIONS = [
   ['step', '→', 'Step', 'one step (→)'],
   ['reset', '↺', 'Reset', 'back to step 0 (R)'],
   ['new-seed', '⚄', 'New seed', 'new data and start weight'],
+  ['export-json', '⤓', 'Save', 'save the exact state as a JSON file'],
+  ['import-json', '⤒', 'Load', 'load a saved JSON file and go on from there'],
 ];
 
 /** How often the plotters charts redraw while running. */
@@ -485,6 +487,12 @@ export class HebbWidget extends HTMLElement {
       case 'new-seed':
         this.change('seed', String(fresh_seed()));
         return;
+      case 'export-json':
+        this.saveJson();
+        return;
+      case 'import-json':
+        this.pickJson();
+        return;
       default:
         // A view's own button (e.g. `store`): it calls edited() when it changed something.
         this.view.act(action);
@@ -542,6 +550,62 @@ export class HebbWidget extends HTMLElement {
     if (query !== before) {
       this.dispatchEvent(new CustomEvent('change', { detail: { query } }));
     }
+  }
+
+  /** Downloads the exact state (keys, the log of what happened, readouts) as a JSON file. */
+  saveJson() {
+    const url = URL.createObjectURL(new Blob([this.sim.to_json()], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `hebb-${this.sim.kind()}-step${this.host().readout("step")}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  /** Asks for a saved file and loads it (see load). */
+  pickJson() {
+    this.filePicker ??= Object.assign(document.createElement('input'), { type: 'file', accept: '.json,application/json' });
+    this.filePicker.onchange = async () => {
+      const file = this.filePicker.files?.[0];
+      this.filePicker.value = '';
+      if (file) this.load(await file.text());
+    };
+    this.filePicker.click();
+  }
+
+  /** Replaces the run by one loaded from a saved file; a bad file leaves the run as it was and
+   * says why (the core checks the file against the schema and replays it to the saved readouts). */
+  load(text) {
+    let next;
+    try {
+      next = Widget.from_json(text);
+    } catch (err) {
+      this.note = `This file could not be loaded: ${err && err.message ? err.message : String(err)}`;
+      this.dirty.status = true;
+      this.syncText();
+      return;
+    }
+    if (next.family() !== this.sim.family()) {
+      this.note = `This file holds a ${next.kind()} widget, which this one cannot show: open it in a ${next.kind()} widget.`;
+      next.free();
+      this.dirty.status = true;
+      this.syncText();
+      return;
+    }
+    const before = this.sim.query();
+    this.sim.free();
+    this.sim = next;
+    this.playing = false;
+    this.autoStarted = true;
+    this.note = '';
+    this.coreStatus = this.sim.status();
+    this.refreshSchema();
+    this.view.restarted('change');
+    this.markAll();
+    this.syncText();
+    this.schedule();
+    const query = this.sim.query();
+    if (query !== before) this.dispatchEvent(new CustomEvent('change', { detail: { query } }));
   }
 
   /** The reader edited the run in place (dragged points, painted pixels, stored a picture):
