@@ -16,6 +16,7 @@ import {
 } from './draw-circuit.js';
 import { grouped, human } from './format.js';
 import { advanceWithin } from './pace.js';
+import { el } from './dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -69,13 +70,6 @@ const FADE_MS = 700;
 const MARKS = 3;
 /** Tip positions kept per neuron for the faint trail in the plane. */
 const TRAIL = 160;
-
-function el(tag, className, attrs = {}) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
 
 /** A canvas in a figure with a caption. */
 function figure(className, caption, label) {

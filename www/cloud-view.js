@@ -7,6 +7,7 @@ import { CloudView } from './draw-cloud.js';
 import { WeightView } from './draw-weights.js';
 import { grouped, human } from './format.js';
 import { advanceWithin } from './pace.js';
+import { el } from './dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -54,13 +55,6 @@ const STATUS_TEXT = {
   converged: 'Converged.',
   diverged: 'Diverged:',
 };
-
-function el(tag, className, attrs = {}) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
 
 export class CloudFamilyView {
   /**

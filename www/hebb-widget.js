@@ -23,6 +23,7 @@ import { CloudFamilyView } from './cloud-view.js';
 import { MemoryFamilyView } from './memory-view.js';
 import { CircuitFamilyView } from './circuit-view.js';
 import { human, plainDecimal } from './format.js';
+import { el } from './dom.js';
 
 /** One wasm instance for the whole page, loading as soon as this module does. */
 const wasmReady = init();
@@ -70,13 +71,6 @@ const ACTIONS = [
 const CHART_INTERVAL_MS = 250;
 
 let counter = 0;
-
-function el(tag, className, attrs = {}) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
 
 export class HebbWidget extends HTMLElement {
   constructor() {

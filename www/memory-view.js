@@ -8,6 +8,7 @@
 import { PixelGrid, drawWeightMatrix } from './draw-grid.js';
 import { grouped, human } from './format.js';
 import { advanceWithin, FRAME_BUDGET_MS } from './pace.js';
+import { el } from './dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -114,13 +115,6 @@ const THUMB = 38;
 const THUMB_GAP = 6;
 /** The weight heatmap shows at most this many neurons (a crop of W). */
 const W_SHOWN = 256;
-
-function el(tag, className, attrs = {}) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
 
 /** A pixel grid in a figure with a caption. */
 function gridFigure(className, caption, label) {

@@ -14,7 +14,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, sleep } from './harness.mjs';
+import { launchBrowser, withPage, sleep, assertFitsFrame, inkedPixels } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -25,26 +25,6 @@ after(() => browser?.close());
 const T = { timeout: 180_000 };
 
 /** An embed page must fit its frame: no scrollbars at 720×480. */
-async function assertFitsFrame(s) {
-  const size = await s.page.evaluate(() => ({
-    w: document.documentElement.scrollWidth,
-    h: document.documentElement.scrollHeight,
-  }));
-  assert.ok(size.w <= 720 && size.h <= 480, `embed.html overflows its 720×480 frame: content is ${size.w}×${size.h}`);
-}
-
-/** How many pixels of the first canvas matching `selector` are not (near) white. */
-function inkedPixels(page, selector) {
-  return page.evaluate((sel) => {
-    const c = document.querySelector(sel);
-    if (!c || !c.width || !c.height) return -1;
-    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) n++;
-    return n;
-  }, selector);
-}
-
 /** The widget's family layout is the circuit one. */
 async function assertCircuitView(s) {
   assert.equal(await s.page.locator('hebb-widget .hw-main.hw-circuit').count(), 1, 'the picture area is not the circuit view');

@@ -7,7 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, angleSpreadDeg, varianceRelSd } from './harness.mjs';
+import { launchBrowser, withPage, angleSpreadDeg, varianceRelSd, assertFitsFrame } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -29,14 +29,6 @@ function assertLambdas(v) {
 }
 
 /** An embed page must fit its frame: no scrollbars at 720×480. */
-async function assertFitsFrame(s) {
-  const size = await s.page.evaluate(() => ({
-    w: document.documentElement.scrollWidth,
-    h: document.documentElement.scrollHeight,
-  }));
-  assert.ok(size.w <= 720 && size.h <= 480, `embed.html overflows its 720×480 frame: content is ${size.w}×${size.h}`);
-}
-
 for (const seed of [1, 2, 3]) {
   test(`oja, seed ${seed}: |w| → 1 and w → ±PC1 (η = 0.001, 20,000 steps)`, T, async () => {
     const eta = 0.001;

@@ -210,3 +210,24 @@ export function varianceRelSd(n) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Fails when the page scrolls: an embed must fit its frame (720×480 by default). */
+export async function assertFitsFrame(s, width = 720, height = 480) {
+  const size = await s.page.evaluate(() => ({
+    w: document.documentElement.scrollWidth,
+    h: document.documentElement.scrollHeight,
+  }));
+  assert.ok(size.w <= width && size.h <= height, `embed.html overflows its ${width}×${height} frame: content is ${size.w}×${size.h}`);
+}
+
+/** How many pixels of the first canvas matching `selector` are not (near) white: something drawn. */
+export function inkedPixels(page, selector) {
+  return page.evaluate((sel) => {
+    const c = document.querySelector(sel);
+    if (!c || !c.width || !c.height) return -1;
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) n++;
+    return n;
+  }, selector);
+}

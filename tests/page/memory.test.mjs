@@ -11,7 +11,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, sleep } from './harness.mjs';
+import { launchBrowser, withPage, sleep, assertFitsFrame, inkedPixels } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -32,26 +32,6 @@ async function waitSettled(s, what, opts) {
 }
 
 /** An embed page must fit its frame: no scrollbars at 720×480. */
-async function assertFitsFrame(s) {
-  const size = await s.page.evaluate(() => ({
-    w: document.documentElement.scrollWidth,
-    h: document.documentElement.scrollHeight,
-  }));
-  assert.ok(size.w <= 720 && size.h <= 480, `embed.html overflows its 720×480 frame: content is ${size.w}×${size.h}`);
-}
-
-/** How many pixels of a canvas inside the widget are not (near) white: a drawn picture. */
-function inkedPixels(page, selector) {
-  return page.evaluate((sel) => {
-    const c = document.querySelector(sel);
-    if (!c || !c.width || !c.height) return -1;
-    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) n++;
-    return n;
-  }, selector);
-}
-
 /** Pixels of the accent colour (the measured curve and points of the capacity chart). */
 function accentPixels(page, selector) {
   return page.evaluate((sel) => {
