@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
+import { ARGS } from '../tests/page/harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TARGET = path.join(ROOT, 'target');
@@ -40,14 +41,6 @@ const NATIVE_JSON = path.join(TARGET, 'bench-native.json');
 const OUT_JSON = path.join(TARGET, 'bench.json');
 const WASM = path.join(ROOT, 'www', 'pkg', 'hebb_bg.wasm');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {

@@ -16,7 +16,7 @@ import {
 } from './draw-circuit.js';
 import { grouped, human } from './format.js';
 import { advanceWithin } from './pace.js';
-import { el } from './dom.js';
+import { el, figure as domFigure } from './dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -71,16 +71,9 @@ const MARKS = 3;
 /** Tip positions kept per neuron for the faint trail in the plane. */
 const TRAIL = 160;
 
-/** A canvas in a figure with a caption. */
+/** A canvas in a figure with a caption, in this view's classes. */
 function figure(className, caption, label) {
-  const fig = el('figure', `hw-c-fig ${className}`);
-  const frame = el('div', 'hw-c-frame');
-  const canvas = el('canvas', 'hw-c-canvas', { role: 'img', 'aria-label': label });
-  frame.append(canvas);
-  const cap = el('figcaption', 'hw-c-caption');
-  cap.textContent = caption;
-  fig.append(frame, cap);
-  return { fig, frame, canvas, cap };
+  return domFigure('hw-c', className, caption, label);
 }
 
 /** A short decimal for the worked example: 0.010000000000000002 → "0.01", −0.5 → "−0.5". */

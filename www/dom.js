@@ -7,3 +7,15 @@ export function el(tag, className, attrs = {}) {
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   return e;
 }
+
+/** A canvas in a figure with a caption; `prefix` names the view's classes (`hw-c`, `hw-m`). */
+export function figure(prefix, className, caption, label, canvasClass = `${prefix}-canvas`) {
+  const fig = el('figure', `${prefix}-fig ${className}`);
+  const frame = el('div', `${prefix}-frame`);
+  const canvas = el('canvas', canvasClass, { role: 'img', 'aria-label': label });
+  frame.append(canvas);
+  const cap = el('figcaption', `${prefix}-caption`);
+  cap.textContent = caption;
+  fig.append(frame, cap);
+  return { fig, frame, canvas, cap };
+}

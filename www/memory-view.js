@@ -8,7 +8,7 @@
 import { PixelGrid, drawWeightMatrix } from './draw-grid.js';
 import { grouped, human } from './format.js';
 import { advanceWithin, FRAME_BUDGET_MS } from './pace.js';
-import { el } from './dom.js';
+import { el, figure } from './dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -118,14 +118,8 @@ const W_SHOWN = 256;
 
 /** A pixel grid in a figure with a caption. */
 function gridFigure(className, caption, label) {
-  const fig = el('figure', `hw-m-fig ${className}`);
-  const frame = el('div', 'hw-m-frame');
-  const canvas = el('canvas', 'hw-grid', { role: 'img', 'aria-label': label });
-  frame.append(canvas);
-  const cap = el('figcaption', 'hw-m-caption');
-  cap.textContent = caption;
-  fig.append(frame, cap);
-  return { fig, frame, canvas, cap, grid: new PixelGrid(canvas) };
+  const f = figure('hw-m', className, caption, label, 'hw-grid');
+  return { ...f, grid: new PixelGrid(f.canvas) };
 }
 
 export class MemoryFamilyView {

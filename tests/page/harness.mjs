@@ -16,7 +16,8 @@ import assert from 'node:assert/strict';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || path.join(ROOT, 'target', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
+/** How every test and the bench start Chromium (see the machine notes: no background network). */
+export const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
