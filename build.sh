@@ -224,7 +224,7 @@ bench() {
 soak() {
     start_server
     local rc=0
-    BASE_URL="$BASE_URL" CHROMIUM="$CHROMIUM" SOAK_FRAMES="${SOAK_FRAMES:-20000}" HOSTILE_PER_KIND="${HOSTILE_PER_KIND:-200}" \
+    BASE_URL="$BASE_URL" CHROMIUM="$CHROMIUM" SOAK_FRAMES="${SOAK_FRAMES:-100000}" HOSTILE_PER_KIND="${HOSTILE_PER_KIND:-200}" \
         node --test tests/page/soak.test.mjs tests/page/security.test.mjs || rc=$?
     stop_server
     return $rc
