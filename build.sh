@@ -93,6 +93,15 @@ ensure_chromium() {
     fi
 }
 
+ensure_hugo() {
+    command -v hugo >/dev/null && return
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    say "installing Debian's hugo"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq hugo >/dev/null
+}
+
 # ---------------------------------------------------------------- build
 
 build() {
@@ -172,6 +181,20 @@ stop_server() {
     fi
 }
 
+# The example Hugo site (hugo/example) with the shortcode (hugo/layouts/shortcodes/hebb.html)
+# and the built www/ as its static files, into target/hugo-site, served under /target/hugo-site/.
+hugo_site() {
+    ensure_hugo
+    local src="$TARGET_DIR/hugo-src"
+    rm -rf "$src" "$TARGET_DIR/hugo-site"
+    mkdir -p "$src/layouts/shortcodes" "$src/static"
+    cp -r hugo/example/. "$src/"
+    cp hugo/layouts/shortcodes/hebb.html "$src/layouts/shortcodes/"
+    cp -r www "$src/static/www"
+    hugo --quiet --source "$src" --destination "$TARGET_DIR/hugo-site" --baseURL "/target/hugo-site/"
+    grep -q '<hebb-widget' "$TARGET_DIR/hugo-site/index.html"
+}
+
 # Serves the repository root on a port the OS picks; sets SERVER_PID and BASE_URL.
 start_server() {
     local log port=""
@@ -242,6 +265,7 @@ run_tests() {
     stage "cargo test (native)" cargo test
     stage "build" build
     stage "wasm-bindgen-test (headless Chromium)" web_tests
+    stage "Hugo example site" hugo_site
     stage "page tests (Playwright)" page_tests
     stage "bench smoke (--quick)" bench --quick
     printf 'build.sh test: all %d stages passed in %ds (%s; wasm %s)\n' ${#STAGES[@]} $(($(date +%s) - T_START)) \
