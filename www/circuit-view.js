@@ -16,7 +16,7 @@ import {
 } from './draw-circuit.js';
 import { grouped, human } from './format.js';
 import { advanceWithin } from './pace.js';
-import { el, figure as domFigure } from './dom.js';
+import { el, figure as domFigure, fitCanvas } from './dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -700,12 +700,7 @@ export class CircuitFamilyView {
   /** BCM's chart of the responses over time (plotters, in Rust). */
   drawCharts(dpr) {
     const c = this.chart;
-    if (!c || !this.host.shown(c)) return;
-    const w = Math.round(c.clientWidth * dpr);
-    const h = Math.round(c.clientHeight * dpr);
-    if (w < 2 || h < 2) return;
-    if (c.width !== w) c.width = w;
-    if (c.height !== h) c.height = h;
+    if (!c || !this.host.shown(c) || !fitCanvas(c, dpr)) return;
     this.host.sim().draw_memory_chart(c, dpr);
   }
 }

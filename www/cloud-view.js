@@ -7,7 +7,7 @@ import { CloudView } from './draw-cloud.js';
 import { WeightView } from './draw-weights.js';
 import { grouped, human } from './format.js';
 import { advanceWithin } from './pace.js';
-import { el } from './dom.js';
+import { el, fitCanvas } from './dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -167,13 +167,7 @@ export class CloudFamilyView {
   /** The |w| and angle charts (plotters, in Rust). */
   drawCharts(dpr) {
     if (!this.host.shown(this.charts)) return;
-    for (const c of [this.normChart, this.angleChart]) {
-      const w = Math.round(c.clientWidth * dpr);
-      const h = Math.round(c.clientHeight * dpr);
-      if (w < 2 || h < 2) return;
-      if (c.width !== w) c.width = w;
-      if (c.height !== h) c.height = h;
-    }
+    if (![this.normChart, this.angleChart].every((c) => fitCanvas(c, dpr))) return;
     this.host.sim().draw_charts(this.normChart, this.angleChart, dpr);
   }
 }
