@@ -23,6 +23,7 @@ const RUNS = [
   'kind=modern&preset=blend&speed=1',
   'kind=ei&side=8&eta=0.0001&speed=20',
   'kind=gha&preset=high&speed=200',
+  'kind=subspace&preset=high&speed=200',
   'kind=similarity&speed=200',
   'kind=recurrent&speed=200',
   'kind=bcm&speed=200',
