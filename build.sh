@@ -68,10 +68,11 @@ ensure_npm_deps() {
     local stamp=node_modules/.build-sh.sha256 want
     want="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
-        && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ]; then
+        && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+        && [ -f node_modules/axe-core/axe.min.js ]; then
         return
     fi
-    say "npm ci (playwright-core, binaryen)"
+    say "npm ci (playwright-core, binaryen, axe-core)"
     npm ci --no-audit --no-fund --loglevel=error
     echo "$want" >"$stamp"
 }
