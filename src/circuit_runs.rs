@@ -16,6 +16,13 @@ fn runaway(v: &[f64]) -> bool {
     v.iter().any(|x| x.is_nan() || x.abs() > LIMIT)
 }
 
+/// Records the readouts (step first) in a run's history: the trajectory export reads it.
+fn record<const W: usize>(history: &mut History<W>, readouts: &[f64]) {
+    let mut r = [0.0; W];
+    r.copy_from_slice(readouts);
+    history.push(readouts[0] as u64, r);
+}
+
 pub const MANY_READOUTS: &[&str] = &["step", "angle1", "angle2", "orthogonality", "subspace-error"];
 
 /// How many samples of a 2-D dataset are kept for drawing.
@@ -38,6 +45,8 @@ pub struct ManyRun {
     filters: Vec<f64>,
     overlap: Vec<f64>,
     m_eigs: Vec<f64>,
+    /// The readouts along the run.
+    history: History<5>,
 }
 
 impl ManyRun {
@@ -73,6 +82,7 @@ impl ManyRun {
             filters: Vec::new(),
             overlap: Vec::new(),
             m_eigs: Vec::new(),
+            history: History::new(),
         };
         run.restart();
         run
@@ -83,6 +93,9 @@ impl ManyRun {
         self.samples.rewind();
         self.clock.restart();
         self.refresh();
+        self.history.clear();
+        let r = self.readouts();
+        record(&mut self.history, &r);
         self.clock.check_until(false);
     }
 
@@ -99,6 +112,12 @@ impl ManyRun {
                     group(self.clock.step)
                 ));
                 break;
+            }
+            if self.history.due(self.clock.step) {
+                // The readouts are read from the display buffers.
+                self.refresh();
+                let r = self.readouts();
+                record(&mut self.history, &r);
             }
         }
         self.clock.check_until(false);
@@ -142,6 +161,7 @@ impl ManyRun {
             "lambdas" => &self.spec.lambdas,
             "basis" => &self.spec.basis,
             "points" => &self.points,
+            "series" => self.history.as_slice(),
             _ => &[],
         }
     }
@@ -169,6 +189,8 @@ pub struct RecurrentRun {
     /// αW (or W for the y² variant): what should match `c` (or C_ij/C_jj).
     scaled: Vec<f64>,
     target: Vec<f64>,
+    /// The readouts along the run.
+    history: History<4>,
 }
 
 impl RecurrentRun {
@@ -189,6 +211,7 @@ impl RecurrentRun {
             clock: Clock::new(p.num("until") as u64),
             scaled: vec![0.0; n * n],
             target: Vec::new(),
+            history: History::new(),
             src,
         };
         run.restart();
@@ -200,6 +223,9 @@ impl RecurrentRun {
         self.samples.rewind();
         self.clock.restart();
         self.refresh();
+        self.history.clear();
+        let r = self.readouts();
+        record(&mut self.history, &r);
         self.clock.check_until(false);
     }
 
@@ -216,6 +242,10 @@ impl RecurrentRun {
                     group(self.clock.step)
                 ));
                 break;
+            }
+            if self.history.due(self.clock.step) {
+                let r = self.readouts();
+                record(&mut self.history, &r);
             }
         }
         self.clock.check_until(false);
@@ -253,6 +283,7 @@ impl RecurrentRun {
         match name {
             "target" => &self.target,
             "learned" => &self.scaled,
+            "series" => self.history.as_slice(),
             _ => &[],
         }
     }
@@ -304,11 +335,18 @@ impl BcmRun {
     }
 
     fn record(&mut self) {
+        let r = self.now();
+        self.history.push(self.clock.step, r);
+    }
+
+    /// The record of this moment (see [`BCM_RECORD`]): what the history keeps, and the last row
+    /// of the trajectory export.
+    pub fn now(&self) -> [f64; BCM_RECORD] {
         let mut r = [0.0; BCM_RECORD];
         r[0] = self.clock.step as f64;
         r[1] = self.bcm.theta;
         r[2..2 + self.bcm.w.len()].copy_from_slice(&self.bcm.w);
-        self.history.push(self.clock.step, r);
+        r
     }
 
     pub fn advance(&mut self, steps: u64) -> u64 {
@@ -376,6 +414,8 @@ pub struct PruneRun {
     x: Vec<f64>,
     clock: Clock,
     alive: Vec<f64>,
+    /// The readouts along the run.
+    history: History<3>,
 }
 
 impl PruneRun {
@@ -414,6 +454,7 @@ impl PruneRun {
             x: vec![0.0; n],
             clock: Clock::new(p.num("until") as u64),
             alive: Vec::new(),
+            history: History::new(),
             src,
         };
         run.restart();
@@ -425,6 +466,9 @@ impl PruneRun {
         self.samples.rewind();
         self.clock.restart();
         self.refresh();
+        self.history.clear();
+        let r = self.readouts();
+        record(&mut self.history, &r);
         self.clock.check_until(false);
     }
 
@@ -442,6 +486,10 @@ impl PruneRun {
                     group(self.clock.step)
                 ));
                 break;
+            }
+            if self.history.due(self.clock.step) {
+                let r = self.readouts();
+                record(&mut self.history, &r);
             }
         }
         self.clock.check_until(false);
@@ -470,6 +518,7 @@ impl PruneRun {
         match name {
             "weights" => &self.net.w,
             "alive" => &self.alive,
+            "series" => self.history.as_slice(),
             _ => &[],
         }
     }

@@ -7,6 +7,7 @@ pub mod circuit_runs;
 pub mod circuits;
 pub mod cloud;
 pub mod ei;
+pub mod export;
 pub mod history;
 pub mod hopfield;
 pub mod kernels;

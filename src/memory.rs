@@ -53,6 +53,10 @@ fn fraction_wrong(s: &[f64], target: &[f64]) -> f64 {
 
 pub const HOPFIELD_READOUTS: &[&str] = &["step", "overlap", "energy", "wrong-bits"];
 
+/// Record of the Hopfield history: time in sweeps (fractional inside a sweep), energy, overlap
+/// with the target, fraction of wrong bits.
+pub const HOPFIELD_RECORD: usize = 4;
+
 /// Classic recall, animated neuron by neuron. One step = one sweep (N updates in a seeded random
 /// order, or one parallel update when synchronous); a sweep with no flip has converged.
 #[derive(Clone, Debug)]
@@ -68,8 +72,8 @@ pub struct HopfieldRun {
     flips: usize,
     rng: Rng,
     clock: Clock,
-    /// (time in sweeps, energy).
-    energy: History<2>,
+    /// See [`HOPFIELD_RECORD`].
+    energy: History<HOPFIELD_RECORD>,
     updates: u64,
     state_f64: Vec<f64>,
     patterns_f64: Vec<f64>,
@@ -131,9 +135,22 @@ impl HopfieldRun {
 
     fn record(&mut self) {
         if self.energy.due(self.updates) {
-            let t = self.clock.step as f64 + self.pos as f64 / self.net.n() as f64;
-            self.energy.push(self.updates, [t, self.net.energy()]);
+            let r = self.now();
+            self.energy.push(self.updates, r);
         }
+    }
+
+    /// The record of this moment (see [`HOPFIELD_RECORD`]): what the history keeps, and the last
+    /// row of the trajectory export.
+    pub fn now(&self) -> [f64; HOPFIELD_RECORD] {
+        let t = self.clock.step as f64 + self.pos as f64 / self.net.n() as f64;
+        [t, self.net.energy(), self.overlap(), self.net.wrong_bits(&self.target)]
+    }
+
+    /// m = (1/N) Σ s_i t_i with the target (the cued pattern, or the mixture).
+    fn overlap(&self) -> f64 {
+        let n = self.net.n() as f64;
+        self.net.state().iter().zip(&self.target).map(|(&a, &b)| a as f64 * b as f64).sum::<f64>() / n
     }
 
     /// Runs `updates` single-neuron updates (asynchronous) or one sweep (synchronous).
@@ -222,9 +239,7 @@ impl HopfieldRun {
     }
 
     pub fn readouts(&self) -> Vec<f64> {
-        let n = self.net.n() as f64;
-        let m = self.net.state().iter().zip(&self.target).map(|(&a, &b)| a as f64 * b as f64).sum::<f64>() / n;
-        vec![self.clock.step as f64, m, self.net.energy(), self.net.wrong_bits(&self.target)]
+        vec![self.clock.step as f64, self.overlap(), self.net.energy(), self.net.wrong_bits(&self.target)]
     }
 
     pub fn buffer(&self, name: &str) -> &[f64] {
@@ -468,6 +483,8 @@ pub struct ModernRun {
     clock: Clock,
     patterns_f64: Vec<f64>,
     overlaps: Vec<f64>,
+    /// The readouts after every update (retrieval takes a handful).
+    history: History<4>,
 }
 
 impl ModernRun {
@@ -482,6 +499,7 @@ impl ModernRun {
             clock: Clock::new(p.num("until") as u64),
             patterns_f64: thumbnails(&patterns, n),
             overlaps: Vec::new(),
+            history: History::new(),
         };
         run.restart();
         run
@@ -490,8 +508,15 @@ impl ModernRun {
     pub fn restart(&mut self) {
         self.net.set_state(&self.start.clone());
         self.clock.restart();
+        self.history.clear();
+        self.record();
         self.refresh();
         self.clock.check_until(false);
+    }
+
+    fn record(&mut self) {
+        let r = self.readouts();
+        self.history.push(self.clock.step, [r[0], r[1], r[2], r[3]]);
     }
 
     pub fn set_beta(&mut self, beta: f64) {
@@ -506,7 +531,11 @@ impl ModernRun {
         let budget = self.clock.budget(steps);
         for _ in 0..budget {
             self.clock.step += 1;
-            if self.net.update() == 0.0 {
+            let moved = self.net.update();
+            if self.history.due(self.clock.step) {
+                self.record();
+            }
+            if moved == 0.0 {
                 self.clock.converge();
                 break;
             }
@@ -551,6 +580,7 @@ impl ModernRun {
             "patterns" => &self.patterns_f64,
             "overlaps" => &self.overlaps,
             "softmax" => self.net.softmax_weights(),
+            "series" => self.history.as_slice(),
             _ => &[],
         }
     }
