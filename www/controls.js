@@ -104,8 +104,10 @@ export class Controls {
   /** Rebuilds the controls when the set of keys changed (e.g. α appears for `decay`), then
    * shows the schema's current values. */
   update(schema) {
-    const shown = schema.filter((p) => p.control);
-    const signature = shown.map((p) => p.key).join(',');
+    // A menu with a single option (the one preset of some kinds) offers no choice: not shown,
+    // the key keeps its value.
+    const shown = schema.filter((p) => p.control && !(p.type === 'choice' && p.options.length < 2));
+    const signature = shown.map((p) => (p.type === 'choice' ? `${p.key}:${p.options.join('|')}` : p.key)).join(',');
     if (signature !== this.signature) this.build(shown, signature);
     for (const p of shown) this.show(this.items.get(p.key), p);
   }
