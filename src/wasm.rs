@@ -170,7 +170,7 @@ impl Widget {
 
     /// Redraws a memory kind's chart: energy (hopfield), loss (ei) or the capacity curve.
     pub fn draw_memory_chart(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsValue> {
-        memory_charts::draw(canvas, &self.inner, scale).map_err(|e| JsValue::from_str(&e.to_string()))
+        charts::on_canvas(canvas, |root| memory_charts::draw(root, &self.inner, scale)).map_err(js_error)
     }
 
     /// Computes the averaged-rule flow on a grid×grid lattice over [−half, half]²; records of
@@ -247,8 +247,31 @@ impl Widget {
         let Model::Neuron(run) = self.inner.model() else {
             return Ok(());
         };
-        charts::draw_norm(norm, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        charts::draw_angle(angle, run, scale).map_err(|e| JsValue::from_str(&e.to_string()))
+        charts::on_canvas(norm, |root| charts::draw_norm(root, run, scale)).map_err(js_error)?;
+        charts::on_canvas(angle, |root| charts::draw_angle(root, run, scale)).map_err(js_error)
+    }
+
+    /// The kind's charts as one SVG document of `width` × `height` (the cloud's two charts one
+    /// above the other), drawn by the same code as the canvases; "" when the kind has none.
+    pub fn charts_svg(&self, width: u32, height: u32) -> Result<String, JsValue> {
+        let (width, height) = (width.clamp(100, 4000), height.clamp(100, 4000));
+        match self.inner.model() {
+            Model::Neuron(run) => charts::to_svg(width, height, |root| {
+                let halves = root.split_evenly((2, 1));
+                charts::draw_norm(&halves[0], run, 1.0)?;
+                charts::draw_angle(&halves[1], run, 1.0)
+            }),
+            _ if memory_charts::has_chart(&self.inner) => {
+                charts::to_svg(width, height, |root| memory_charts::draw(root, &self.inner, 1.0))
+            }
+            _ => Ok(String::new()),
+        }
+        .map_err(js_error)
+    }
+
+    /// The run's trajectory as CSV: a header, then one row per recorded point (see `export`).
+    pub fn trajectory_csv(&self) -> String {
+        crate::export::trajectory(&self.inner).to_csv()
     }
 
     fn cloud_slice(&self, f: impl Fn(&crate::neuron::NeuronRun) -> &[f64]) -> &[f64] {
@@ -274,6 +297,10 @@ impl Widget {
         let w = run.w();
         self.geometry = [w[0], w[1], s.mean[0], s.mean[1], s.e1[0], s.e1[1], s.lambda1, s.lambda2, s.max_sq];
     }
+}
+
+fn js_error(e: Box<dyn std::error::Error>) -> JsValue {
+    JsValue::from_str(&e.to_string())
 }
 
 /// The seed text's worked example of Hebb with decay, every term: w = [0.1, 0], η = 0.5,

@@ -1,12 +1,40 @@
-//! The small charts under a cloud widget, drawn with plotters into a canvas a few times a second.
+//! The small charts under a cloud widget, drawn with plotters into a canvas a few times a second,
+//! or into an SVG text for the export (the same drawing on either backend).
 
 use crate::neuron::{NeuronRun, RECORD};
 use crate::rules::Rule;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-type Fallible = Result<(), Box<dyn std::error::Error>>;
+pub type Fallible = Result<(), Box<dyn std::error::Error>>;
+
+/// Draws `f` into a canvas (at its pixel size).
+pub fn on_canvas(
+    canvas: HtmlCanvasElement,
+    f: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Fallible,
+) -> Fallible {
+    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
+    f(&root)?;
+    root.present()?;
+    Ok(())
+}
+
+/// Draws `f` into an SVG document of `width` × `height` and returns its text.
+pub fn to_svg(
+    width: u32,
+    height: u32,
+    f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Fallible,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, (width, height)).into_drawing_area();
+        f(&root)?;
+        root.present()?;
+    }
+    Ok(text)
+}
 
 const INK: RGBColor = RGBColor(40, 44, 52);
 const WEIGHT: RGBColor = RGBColor(214, 76, 42);
@@ -21,8 +49,10 @@ fn last_step(run: &NeuronRun) -> f64 {
 }
 
 /// |w| against step on a log axis: Hebb's explosion is a straight line, Oja levels at 1.
-pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fallible {
-    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
+pub fn draw_norm<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, run: &NeuronRun, scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
     root.fill(&WHITE)?;
     let (mut lo, mut hi) = (f64::INFINITY, 0.0f64);
     for r in records(run).filter(|r| r[1] > 0.0) {
@@ -35,7 +65,7 @@ pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fall
     // Always show |w| = 1 and at least a decade, so a flat line reads as flat.
     let (lo, hi) = (lo.min(0.5) / 1.5, hi.max(2.0) * 1.5);
     let font = ("sans-serif", 11.0 * scale).into_font().color(&INK);
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin((6.0 * scale) as u32)
         .margin_right((14.0 * scale) as u32)
         .x_label_area_size((22.0 * scale) as u32)
@@ -58,16 +88,17 @@ pub fn draw_norm(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fall
     }
     let line = records(run).filter(|r| r[1] > 0.0).map(|r| (r[0], r[1]));
     chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
-    root.present()?;
     Ok(())
 }
 
 /// The angle between w's line and PC1, 0–90°.
-pub fn draw_angle(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fallible {
-    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
+pub fn draw_angle<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, run: &NeuronRun, scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
     root.fill(&WHITE)?;
     let font = ("sans-serif", 11.0 * scale).into_font().color(&INK);
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin((6.0 * scale) as u32)
         .margin_right((14.0 * scale) as u32)
         .x_label_area_size((22.0 * scale) as u32)
@@ -85,7 +116,6 @@ pub fn draw_angle(canvas: HtmlCanvasElement, run: &NeuronRun, scale: f64) -> Fal
         .draw()?;
     let line = records(run).map(|r| (r[0], r[2]));
     chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
-    root.present()?;
     Ok(())
 }
 

@@ -1,16 +1,15 @@
 //! The chart under each memory widget, drawn with plotters into a canvas a few times a second:
 //! energy during recall (hopfield), the learning loss (ei), the capacity curve against the AGS
-//! theory (capacity), and the softmax weights over stored patterns (modern).
+//! theory (capacity), the softmax weights over stored patterns (modern) and the BCM responses;
+//! on a canvas or, for the export, in SVG (the same drawing on either backend).
 
+use super::charts::Fallible;
 use crate::hopfield::ags_critical_load;
+use crate::memory::HOPFIELD_RECORD;
 use crate::widget::{Model, Widget};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::sync::OnceLock;
-use web_sys::HtmlCanvasElement;
-
-type Fallible = Result<(), Box<dyn std::error::Error>>;
 
 const INK: RGBColor = RGBColor(40, 44, 52);
 const ACCENT: RGBColor = RGBColor(214, 76, 42);
@@ -38,18 +37,24 @@ const BCM_COLOURS: [RGBColor; 16] = [
     RGBColor(58, 63, 74),
 ];
 
-pub fn draw(canvas: HtmlCanvasElement, widget: &Widget, scale: f64) -> Fallible {
-    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
+/// Whether the kind has a chart here.
+pub fn has_chart(widget: &Widget) -> bool {
+    matches!(widget.model(), Model::Hopfield(_) | Model::Ei(_) | Model::Capacity(_) | Model::Modern(_) | Model::Bcm(_))
+}
+
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, widget: &Widget, scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
     root.fill(&WHITE)?;
     match widget.model() {
-        Model::Hopfield(_) => series(&root, widget.buffer("series"), "sweeps", "energy", false, scale)?,
-        Model::Ei(_) => series(&root, widget.buffer("series"), "learning step", "loss", true, scale)?,
-        Model::Capacity(_) => capacity(&root, widget.buffer("curve"), widget.buffer("theory"), scale)?,
-        Model::Modern(_) => bars(&root, widget.buffer("softmax"), scale)?,
-        Model::Bcm(_) => bcm(&root, widget.buffer("series"), widget.buffer("responses").len(), scale)?,
+        Model::Hopfield(_) => series(root, widget.buffer("series"), HOPFIELD_RECORD, "sweeps", "energy", false, scale)?,
+        Model::Ei(_) => series(root, widget.buffer("series"), 2, "learning step", "loss", true, scale)?,
+        Model::Capacity(_) => capacity(root, widget.buffer("curve"), widget.buffer("theory"), scale)?,
+        Model::Modern(_) => bars(root, widget.buffer("softmax"), scale)?,
+        Model::Bcm(_) => bcm(root, widget.buffer("series"), widget.buffer("responses").len(), scale)?,
         Model::Neuron(_) | Model::Many(_) | Model::Recurrent(_) | Model::Prune(_) => {}
     }
-    root.present()?;
     Ok(())
 }
 
@@ -57,24 +62,29 @@ fn font(scale: f64) -> TextStyle<'static> {
     ("sans-serif", 11.0 * scale).into_font().color(&INK)
 }
 
-fn builder<'a, 'b>(root: &'a DrawingArea<CanvasBackend, Shift>, scale: f64) -> ChartBuilder<'a, 'b, CanvasBackend> {
+fn builder<'a, 'b, DB: DrawingBackend>(root: &'a DrawingArea<DB, Shift>, scale: f64) -> ChartBuilder<'a, 'b, DB> {
     let mut b = ChartBuilder::on(root);
     // Room under the axis for the tick labels and, below them, the axis description.
     b.margin((6.0 * scale) as u32).x_label_area_size((34.0 * scale) as u32).y_label_area_size((50.0 * scale) as u32);
     b
 }
 
-/// (t, y) pairs as a line; log y for a loss that falls by many decades.
-fn series(
-    root: &DrawingArea<CanvasBackend, Shift>,
+/// Records of `width` numbers starting (t, y), as a line; log y for a loss that falls by many
+/// decades.
+fn series<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     xy: &[f64],
+    width: usize,
     x_desc: &str,
     y_desc: &str,
     log: bool,
     scale: f64,
-) -> Fallible {
+) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
     let pts: Vec<(f64, f64)> =
-        xy.chunks_exact(2).map(|p| (p[0], p[1])).filter(|p| p.1.is_finite() && (!log || p.1 > 0.0)).collect();
+        xy.chunks_exact(width).map(|p| (p[0], p[1])).filter(|p| p.1.is_finite() && (!log || p.1 > 0.0)).collect();
     let x_end = pts.last().map_or(1.0, |p| p.0).max(1.0);
     let (mut lo, mut hi) = pts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.1), b.max(p.1)));
     if lo > hi {
@@ -121,7 +131,10 @@ fn series(
 
 /// Measured wrong-bit fraction and fraction of perfect recalls against the load, over the AGS
 /// prediction, with α_c marked.
-fn capacity(root: &DrawingArea<CanvasBackend, Shift>, curve: &[f64], theory: &[f64], scale: f64) -> Fallible {
+fn capacity<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, curve: &[f64], theory: &[f64], scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
     let mut chart = builder(root, scale).build_cartesian_2d(0.0..0.31, 0.0..1.0)?;
     chart
         .configure_mesh()
@@ -172,7 +185,10 @@ fn capacity(root: &DrawingArea<CanvasBackend, Shift>, curve: &[f64], theory: &[f
 }
 
 /// BCM: the response to each input over time, with the sliding threshold θ dashed.
-fn bcm(root: &DrawingArea<CanvasBackend, Shift>, series: &[f64], inputs: usize, scale: f64) -> Fallible {
+fn bcm<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, series: &[f64], inputs: usize, scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
     const W: usize = crate::circuit_runs::BCM_RECORD;
     let recs: Vec<&[f64]> = series.chunks_exact(W).collect();
     let x_end = recs.last().map_or(1.0, |r| r[0]).max(1.0);
@@ -207,7 +223,10 @@ fn bcm(root: &DrawingArea<CanvasBackend, Shift>, series: &[f64], inputs: usize, 
 }
 
 /// softmax(β Xᵀ ξ): one bar per stored pattern, centred on its number.
-fn bars(root: &DrawingArea<CanvasBackend, Shift>, p: &[f64], scale: f64) -> Fallible {
+fn bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, p: &[f64], scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
     let mut chart = builder(root, scale).build_cartesian_2d(-0.5..p.len().max(1) as f64 - 0.5, 0.0..1.0)?;
     chart
         .configure_mesh()
