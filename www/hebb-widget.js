@@ -12,6 +12,11 @@
 // switches within a family (Rust refuses other switches with a notice), so the view is chosen
 // once, at start.
 //
+// Exports (the Export menu): Save/Load of the exact state as JSON, a PNG of the picture, the
+// charts as SVG and the trajectory as CSV (both made in Rust); a full-screen button; and a
+// visually hidden summary of the readouts for screen readers ([data-summary], polite, at most
+// every few seconds while running).
+//
 // Events: `change` (a CustomEvent, detail.query = the canonical query string) whenever a key's
 // value changes, from a control, an attribute or "new seed". Point edits, painted pixels and stored
 // pictures are not keys and do not fire it. A host page that sets a key attribute later (el.setAttribute('eta', '0.05')) changes the
@@ -24,6 +29,7 @@ import { MemoryFamilyView } from './memory-view.js';
 import { CircuitFamilyView } from './circuit-view.js';
 import { human, plainDecimal } from './format.js';
 import { el } from './dom.js';
+import { download, picturePng } from './export.js';
 
 /** One wasm instance for the whole page, loading as soon as this module does. */
 const wasmReady = init();
@@ -57,15 +63,37 @@ export function isKeyAttribute(name) {
 /** A view for each family of kinds (see Widget.family in src/wasm.rs). */
 const VIEWS = { cloud: CloudFamilyView, memory: MemoryFamilyView, circuit: CircuitFamilyView };
 
+/** Buttons on the bar: action, icon, words, tooltip. */
 const ACTIONS = [
   ['play', '▶', 'Play', 'play (Space)'],
   ['pause', '❚❚', 'Pause', 'pause (Space)'],
   ['step', '→', 'Step', 'one step (→)'],
   ['reset', '↺', 'Reset', 'back to step 0 (R)'],
   ['new-seed', '⚄', 'New seed', 'new data and start weight'],
-  ['export-json', '⤓', 'Save', 'save the exact state as a JSON file'],
-  ['import-json', '⤒', 'Load', 'load a saved JSON file and go on from there'],
+  ['fullscreen', '⤢', 'Full screen', 'show the widget on the whole screen'],
 ];
+
+/** Buttons in the Export menu. */
+const EXPORTS = [
+  ['export-json', '⤓', 'Save (JSON)', 'save the exact state as a JSON file'],
+  ['import-json', '⤒', 'Load (JSON)', 'load a saved JSON file and go on from there'],
+  ['export-png', '▣', 'Picture (PNG)', 'the picture as a PNG image'],
+  ['export-svg', '∿', 'Charts (SVG)', 'the charts as an SVG drawing'],
+  ['export-csv', '▤', 'Trajectory (CSV)', 'the recorded trajectory as a CSV table'],
+];
+
+/** The screen-reader summary is rewritten at most this often, except when the status changes or
+ * the reader steps. */
+const SUMMARY_MS = 3000;
+
+/** Short words for the summary's last sentence. */
+const STATUS_WORD = {
+  ready: 'Ready',
+  running: 'Running',
+  paused: 'Paused',
+  converged: 'Converged',
+  diverged: 'Diverged',
+};
 
 /** How often the plotters charts redraw while running. */
 const CHART_INTERVAL_MS = 250;
@@ -91,6 +119,9 @@ export class HebbWidget extends HTMLElement {
     this.note = ''; // a page-side notice (e.g. a refused action), shown until the next change
     this.raf = 0;
     this.lastCharts = -Infinity;
+    this.lastSummary = -Infinity;
+    this.summaryStatus = '';
+    this.summaryTimer = 0;
     this.dirty = { readouts: true, charts: true, status: true, marks: true };
     this.frame = this.frame.bind(this);
   }
@@ -116,6 +147,8 @@ export class HebbWidget extends HTMLElement {
     this.unobserve();
     if (this.raf) cancelAnimationFrame(this.raf);
     this.raf = 0;
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = 0;
   }
 
   /** The light-DOM skeleton; the picture area, controls and readouts are filled in once the
@@ -133,14 +166,32 @@ export class HebbWidget extends HTMLElement {
     const bar = el('div', 'hw-bar');
     const buttons = el('div', 'hw-buttons', { role: 'group', 'aria-label': 'Run' });
     this.buttons = {};
-    for (const [action, icon, words, title] of ACTIONS) {
-      const b = el('button', 'hw-button', { type: 'button', 'data-action': action, title });
+    const button = ([action, icon, words, title], cls) => {
+      const b = el('button', cls, { type: 'button', 'data-action': action, title });
       const i = el('span', 'hw-icon', { 'aria-hidden': 'true' });
       i.textContent = icon;
-      b.append(i, words);
-      buttons.append(b);
+      const w = el('span', 'hw-words');
+      w.textContent = words;
+      b.append(i, w);
       this.buttons[action] = b;
-    }
+      return b;
+    };
+    for (const a of ACTIONS) buttons.append(button(a, 'hw-button'));
+    // Save, load and the exports share one menu, so the bar fits a narrow frame.
+    this.exportMenu = el('details', 'hw-export');
+    const summary = el('summary', 'hw-button', { title: 'save, load and export' });
+    const si = el('span', 'hw-icon', { 'aria-hidden': 'true' });
+    si.textContent = '⤓';
+    const sw = el('span', 'hw-words');
+    sw.textContent = 'Export';
+    summary.append(si, sw, el('span', 'hw-caret', { 'aria-hidden': 'true' }));
+    summary.lastChild.textContent = '▾';
+    const items = el('div', 'hw-export-items', { role: 'group', 'aria-label': 'Save, load and export' });
+    for (const a of EXPORTS) items.append(button(a, 'hw-button'));
+    this.exportMenu.append(summary, items);
+    this.exportMenu.addEventListener('toggle', () => this.menuToggled());
+    buttons.append(this.exportMenu);
+    this.addEventListener('fullscreenchange', () => this.fullscreenChanged());
     // Every [data-action] button of the widget, the views' own ones included, lands in act().
     root.addEventListener('click', (e) => {
       const b = e.target.closest('[data-action]');
@@ -154,8 +205,10 @@ export class HebbWidget extends HTMLElement {
 
     this.messageEl = el('p', 'hw-message', { 'data-message': '', role: 'status', 'aria-live': 'polite' });
     const sliders = el('div', 'hw-sliders', { 'data-part': 'controls' });
+    // What the readouts say, for screen readers: throttled, so it is not read out every frame.
+    this.summaryEl = el('p', 'hw-summary', { 'data-summary': '', role: 'status', 'aria-live': 'polite' });
 
-    root.append(text, bar, this.main, this.messageEl, sliders);
+    root.append(text, bar, this.main, this.messageEl, sliders, this.summaryEl);
     this.replaceChildren(root);
 
     this.controls = new Controls(menus, sliders, this.idPrefix, (key, value) => this.change(key, value));
@@ -439,6 +492,38 @@ export class HebbWidget extends HTMLElement {
     this.showMessage(note ? `${lead} ${note}${end}` : said);
     this.buttons.play.setAttribute('aria-pressed', String(this.playing));
     this.buttons.pause.setAttribute('aria-pressed', String(status === 'paused' && core === 'ready'));
+    this.summarize();
+  }
+
+  /** The readouts in a sentence, e.g. "Step 1,200: |w| = 1, angle 1.2°, … Running." */
+  summaryText() {
+    const texts = this.readoutEls.map((e) => e.textContent).filter(Boolean);
+    if (!texts.length) return '';
+    const [first, ...rest] = texts; // the step comes first
+    const head = `${first[0].toUpperCase()}${first.slice(1)}: `;
+    const word = STATUS_WORD[this.dataset.status] ?? '';
+    return `${head}${rest.join(', ')}.${word ? ` ${word}.` : ''}`;
+  }
+
+  /** Rewrites the summary at once when the status changed or `now`; otherwise at most every
+   * SUMMARY_MS (a timer catches up with the last state). */
+  summarize(now = false) {
+    const text = this.summaryText();
+    if (text === this.summaryEl.textContent) return;
+    const status = this.dataset.status;
+    const wait = this.lastSummary + SUMMARY_MS - performance.now();
+    if (now || wait <= 0 || status !== this.summaryStatus) {
+      clearTimeout(this.summaryTimer);
+      this.summaryTimer = 0;
+      this.summaryEl.textContent = text;
+      this.lastSummary = performance.now();
+      this.summaryStatus = status;
+    } else if (!this.summaryTimer) {
+      this.summaryTimer = setTimeout(() => {
+        this.summaryTimer = 0;
+        if (this.sim) this.summarize(true);
+      }, wait);
+    }
   }
 
   showMessage(text) {
@@ -469,6 +554,7 @@ export class HebbWidget extends HTMLElement {
           this.coreStatus = this.sim.status();
         }
         this.markDynamic();
+        this.stepped = true;
         break;
       case 'reset':
         this.sim.reset();
@@ -482,10 +568,27 @@ export class HebbWidget extends HTMLElement {
         this.change('seed', String(fresh_seed()));
         return;
       case 'export-json':
-        this.saveJson();
+        this.closeMenu();
+        download(new Blob([this.sim.to_json()], { type: 'application/json' }), this.fileName('json'));
         return;
       case 'import-json':
+        this.closeMenu();
         this.pickJson();
+        return;
+      case 'export-png':
+        this.closeMenu();
+        this.savePng();
+        return;
+      case 'export-svg':
+        this.closeMenu();
+        this.saveSvg();
+        return;
+      case 'export-csv':
+        this.closeMenu();
+        download(new Blob([this.sim.trajectory_csv()], { type: 'text/csv' }), this.fileName('csv'));
+        return;
+      case 'fullscreen':
+        this.toggleFullscreen();
         return;
       default:
         // A view's own button (e.g. `store`): it calls edited() when it changed something.
@@ -494,6 +597,8 @@ export class HebbWidget extends HTMLElement {
     }
     this.dirty.status = true;
     this.syncText();
+    if (this.stepped) this.summarize(true);
+    this.stepped = false;
     this.schedule();
   }
 
@@ -546,14 +651,88 @@ export class HebbWidget extends HTMLElement {
     }
   }
 
-  /** Downloads the exact state (keys, the log of what happened, readouts) as a JSON file. */
-  saveJson() {
-    const url = URL.createObjectURL(new Blob([this.sim.to_json()], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `hebb-${this.sim.kind()}-step${this.host().readout("step")}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+  // ---- exports and full screen ----
+
+  /** hebb-oja-step1200.csv */
+  fileName(ext) {
+    return `hebb-${this.sim.kind()}-step${Math.round(this.host().readout('step'))}.${ext}`;
+  }
+
+  /** A refused export or full screen: said in the message until the next change. */
+  say(note) {
+    this.note = note;
+    this.dirty.status = true;
+    this.syncText();
+  }
+
+  /** The picture area as drawn now, under a line with the kind and the readouts. */
+  async savePng() {
+    const dpr = window.devicePixelRatio || 1;
+    const readouts = this.readoutEls.map((e) => e.textContent).filter(Boolean);
+    const style = getComputedStyle(this);
+    const bg = style.backgroundColor;
+    try {
+      const blob = await picturePng(this.main, [this.sim.kind(), ...readouts].join(' · '), {
+        dpr,
+        background: bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' ? bg : '#fff',
+        ink: style.color,
+        font: style.fontFamily,
+      });
+      download(blob, this.fileName('png'));
+    } catch (err) {
+      this.say(`The picture could not be saved: ${err && err.message ? err.message : String(err)}`);
+    }
+  }
+
+  /** The kind's charts, drawn by plotters into SVG (the cloud's two one above the other). */
+  saveSvg() {
+    const svg = this.sim.charts_svg(640, this.sim.family() === 'cloud' ? 480 : 320);
+    if (!svg) {
+      this.say('This kind has no charts to save as SVG; the PNG holds its picture and the CSV its numbers');
+      return;
+    }
+    download(new Blob([svg], { type: 'image/svg+xml' }), this.fileName('svg'));
+  }
+
+  closeMenu() {
+    if (this.exportMenu.open) this.exportMenu.open = false;
+  }
+
+  /** While the menu is open, Escape or a press elsewhere closes it. */
+  menuToggled() {
+    if (this.exportMenu.open) {
+      this.outside ??= (e) => {
+        if (!this.exportMenu.contains(e.target)) this.closeMenu();
+      };
+      document.addEventListener('pointerdown', this.outside, true);
+    } else if (this.outside) {
+      document.removeEventListener('pointerdown', this.outside, true);
+    }
+  }
+
+  toggleFullscreen() {
+    if (document.fullscreenElement === this) {
+      document.exitFullscreen().catch(() => {});
+      return;
+    }
+    const refused = 'Full screen is not available here (a frame that does not allow it, or a browser without it): open the widget on its own page instead';
+    if (!document.fullscreenEnabled || typeof this.requestFullscreen !== 'function') {
+      this.say(refused);
+      return;
+    }
+    this.requestFullscreen().catch(() => this.say(refused));
+  }
+
+  /** Entering or leaving full screen (the stylesheet lays the widget out for it): the button
+   * says how to leave. */
+  fullscreenChanged() {
+    const on = document.fullscreenElement === this;
+    const b = this.buttons.fullscreen;
+    b.setAttribute('aria-pressed', String(on));
+    b.querySelector('.hw-words').textContent = on ? 'Exit full screen' : 'Full screen';
+    b.title = on ? 'back to the page (Esc)' : ACTIONS.at(-1)[3];
+    this.markAll();
+    this.schedule();
   }
 
   /** Asks for a saved file and loads it (see load). */
@@ -632,8 +811,14 @@ export class HebbWidget extends HTMLElement {
     if (e.altKey || e.ctrlKey || e.metaKey || !this.sim) return;
     const tag = e.target.tagName;
     const formControl = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
+    if (e.key === 'Escape' && this.exportMenu.open) {
+      e.preventDefault();
+      this.closeMenu();
+      this.exportMenu.querySelector('summary').focus();
+      return;
+    }
     if (e.key === ' ' || e.key === 'Spacebar') {
-      if (formControl || tag === 'BUTTON' || tag === 'A') return;
+      if (formControl || tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return;
       e.preventDefault();
       this.act(this.playing ? 'pause' : 'play');
     } else if (e.key === 'ArrowRight') {

@@ -12,7 +12,11 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
+/** Save and Load live in the widget's Export menu. */
+const openMenu = (s) => s.page.click('hebb-widget .hw-export > summary');
+
 async function save(s) {
+  await openMenu(s);
   const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('hebb-widget [data-action=export-json]')]);
   return readFile(await download.path(), 'utf8');
 }
@@ -21,6 +25,7 @@ async function load(s, text) {
   const dir = await mkdtemp(path.join(tmpdir(), 'hebb-'));
   const file = path.join(dir, 'state.json');
   await writeFile(file, text);
+  await openMenu(s);
   const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.click('hebb-widget [data-action=import-json]')]);
   await chooser.setFiles(file);
 }
