@@ -1,0 +1,72 @@
+// The article's own behaviour (index.html), on top of the widgets:
+// - a "Try this" button (`data-for` = a figure's id, `data-set` = keys as a query string) puts
+//   that figure's widget on exactly those values and runs it again from step 0;
+// - the contents list marks the section being read (aria-current).
+// Everything else on the page is static HTML and reads the same without this module.
+
+/** The figure's widget and the keys its buttons set, as the page first wrote them. */
+function widgetOf(button) {
+  return document.getElementById(button.dataset.for)?.querySelector('hebb-widget') ?? null;
+}
+
+/** Every key any button sets on `widget`, with the value the page gave it. A button's values
+ * are applied on top of these, so the result does not depend on which buttons came before. */
+const originals = new Map();
+for (const button of document.querySelectorAll('button.try-set')) {
+  const widget = widgetOf(button);
+  if (!widget) continue;
+  const keys = originals.get(widget) ?? new Map();
+  for (const key of new URLSearchParams(button.dataset.set).keys()) {
+    if (widget.hasAttribute(key)) keys.set(key, widget.getAttribute(key));
+  }
+  originals.set(widget, keys);
+}
+
+/** Sets attributes, `preset` first: a preset brings defaults that the other keys then override,
+ * as in a URL. */
+function setKeys(widget, pairs) {
+  const list = [...pairs];
+  list.sort(([a], [b]) => (b === 'preset') - (a === 'preset'));
+  for (const [key, value] of list) widget.setAttribute(key, value);
+}
+
+async function tryIt(button) {
+  const widget = widgetOf(button);
+  if (!widget) return;
+  setKeys(widget, originals.get(widget) ?? []);
+  setKeys(widget, new URLSearchParams(button.dataset.set));
+  // The widget takes attribute changes in a MutationObserver callback: let it run first.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  widget.querySelector('[data-action=reset]')?.click();
+  widget.querySelector('[data-action=play]')?.click();
+  const box = widget.getBoundingClientRect();
+  if (box.bottom < 0 || box.top > window.innerHeight) widget.scrollIntoView({ block: 'nearest' });
+}
+
+document.addEventListener('click', (e) => {
+  const button = e.target.closest?.('button.try-set');
+  if (button) tryIt(button);
+});
+
+// ---- contents: mark the section that crosses a line a third of the way down the window ----
+const links = new Map(
+  [...document.querySelectorAll('nav.toc a[href^="#"]')].map((a) => [a.getAttribute('href').slice(1), a]),
+);
+let current = null;
+const reading = new IntersectionObserver(
+  (entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      const link = links.get(e.target.id);
+      if (!link || link === current) continue;
+      current?.removeAttribute('aria-current');
+      link.setAttribute('aria-current', 'true');
+      current = link;
+    }
+  },
+  { rootMargin: '-33% 0px -66% 0px' },
+);
+for (const id of links.keys()) {
+  const section = document.getElementById(id);
+  if (section) reading.observe(section);
+}
