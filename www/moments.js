@@ -1,0 +1,92 @@
+// Teacher presets: the key moments of the explorable, each a query of contract keys that shows
+// one point within about ten seconds at the speed given. classroom.html lists them as links
+// (embed.html?<query>, shareable) and steps through them in its tour. Every seed is pinned, so a
+// moment looks the same in every classroom; tests/page/classroom.test.mjs checks each claim.
+//
+// Seed 19's cloud has λ1 ≈ 3.03 and λ2 ≈ 0.50 (500 points drawn with l1 = 3, l2 = 0.5), so
+// α = 2.8 and α = 3.2 sit just either side of it.
+
+export const MOMENTS = [
+  {
+    id: 'hebb-explodes',
+    title: 'Hebb explodes',
+    caption:
+      'Plain Hebb only ever adds: the arrow swings onto the long axis of the cloud while |w| climbs a straight line on the log chart, until the run stops itself a trillion times longer than it started.',
+    query: 'kind=hebb&seed=19',
+  },
+  {
+    id: 'decay-below',
+    title: 'Decay just below λ1',
+    caption:
+      'A leak α = 2.8 is a little weaker than this cloud’s largest variance λ1 ≈ 3.0, so |w| still grows, only slowly: a gentle rise on the log chart instead of an explosion.',
+    query: 'kind=decay&alpha=2.8&eta=0.005&seed=19',
+  },
+  {
+    id: 'decay-above',
+    title: 'Decay just above λ1',
+    caption:
+      'The same cloud with α = 3.2, just past λ1 ≈ 3.0: the arrow still turns onto the long axis, but its length fades towards zero. What matters is α against λ1, not α itself.',
+    query: 'kind=decay&alpha=3.2&eta=0.005&seed=19',
+  },
+  {
+    id: 'decay-compare',
+    title: 'Either side of λ1, side by side',
+    caption:
+      'One cloud, one starting weight; only α differs. Watch the two |w| readouts part ways: the left one creeps up, the right one sinks.',
+    query: 'kind=decay&eta=0.005&seed=19&compare=alpha:2.8,3.2',
+  },
+  {
+    id: 'oja-pc1',
+    title: 'Oja finds PC1',
+    caption:
+      'Oja’s rule brakes in proportion to the output squared: the arrow turns from across the cloud onto its long axis, the angle readout drops to a few degrees and |w| settles at 1.',
+    query: 'kind=oja&eta=0.005&w0=-0.3,0.4&seed=19',
+  },
+  {
+    id: 'oja-too-large',
+    title: 'Oja with too large η',
+    caption:
+      'The same rule with η = 0.4: now η·λ1 > 1, so every update overshoots the fixed point by more than it corrects, and within a second the run stops and names the reason.',
+    query: 'kind=oja&eta=0.4&speed=1&seed=19',
+  },
+  {
+    id: 'oja-compare',
+    title: 'A small η against a large one',
+    caption:
+      'Both runs find the same axis on the same data. η = 0.05 gets there at once and then jitters around it; η = 0.005 takes its time and holds the line more tightly. Compare the angle readouts.',
+    query: 'kind=oja&seed=7&compare=eta:0.005,0.05',
+  },
+  {
+    id: 'hopfield-recall',
+    title: 'A Hopfield network cleans up a cue',
+    caption:
+      'Five letters are stored; one is shown with a fifth of its pixels flipped. One neuron at a time takes the sign of its input, the energy only goes down, and the overlap climbs to 1.',
+    query: 'kind=hopfield&seed=3',
+  },
+  {
+    id: 'hopfield-overload',
+    title: 'Overloaded Hopfield',
+    caption:
+      'Sixty-four random patterns in 256 neurons is a load of 0.25, well past the 0.138 such a network can hold. The cue starts 10 % wrong and recall makes it worse: it settles with about a third of its bits wrong.',
+    query: 'kind=hopfield&preset=overload&seed=1',
+  },
+  {
+    id: 'capacity',
+    title: 'The capacity cliff',
+    caption:
+      'Each point is a network loaded with more random patterns than the last. Recall is almost perfect at small loads and collapses near P/N ≈ 0.14, the edge the theory predicts.',
+    query: 'kind=capacity&seed=3',
+  },
+  {
+    id: 'modern-crowded',
+    title: 'A crowded modern Hopfield network',
+    caption:
+      'Two hundred random patterns on 256 neurons would swamp the classic network, yet the modern one, a softmax over its stored patterns, brings the noisy cue back exactly in a couple of updates.',
+    query: 'kind=modern&preset=crowded&seed=3',
+  },
+];
+
+/** The link that opens a moment alone (shareable); `present` adds the page key present=1. */
+export function embedHref(moment, present = false) {
+  return `embed.html?${moment.query}${present ? '&present=1' : ''}`;
+}
