@@ -166,11 +166,12 @@ export class HebbWidget extends HTMLElement {
     const bar = el('div', 'hw-bar');
     const buttons = el('div', 'hw-buttons', { role: 'group', 'aria-label': 'Run' });
     this.buttons = {};
+    // Menu items have classes of their own: the bar's icon-only modes must not reach them.
     const button = ([action, icon, words, title], cls) => {
       const b = el('button', cls, { type: 'button', 'data-action': action, title });
-      const i = el('span', 'hw-icon', { 'aria-hidden': 'true' });
+      const i = el('span', cls === 'hw-item' ? 'hw-item-icon' : 'hw-icon', { 'aria-hidden': 'true' });
       i.textContent = icon;
-      const w = el('span', 'hw-words');
+      const w = el('span', cls === 'hw-item' ? 'hw-item-words' : 'hw-words');
       w.textContent = words;
       b.append(i, w);
       this.buttons[action] = b;
@@ -187,7 +188,7 @@ export class HebbWidget extends HTMLElement {
     summary.append(si, sw, el('span', 'hw-caret', { 'aria-hidden': 'true' }));
     summary.lastChild.textContent = '▾';
     const items = el('div', 'hw-export-items', { role: 'group', 'aria-label': 'Save, load and export' });
-    for (const a of EXPORTS) items.append(button(a, 'hw-button'));
+    for (const a of EXPORTS) items.append(button(a, 'hw-item'));
     this.exportMenu.append(summary, items);
     this.exportMenu.addEventListener('toggle', () => this.menuToggled());
     buttons.append(this.exportMenu);
