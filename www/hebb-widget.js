@@ -149,6 +149,7 @@ export class HebbWidget extends HTMLElement {
     this.raf = 0;
     clearTimeout(this.summaryTimer);
     this.summaryTimer = 0;
+    this.closeMenu(); // and so stop listening for presses outside it
   }
 
   /** The light-DOM skeleton; the picture area, controls and readouts are filled in once the
@@ -166,27 +167,30 @@ export class HebbWidget extends HTMLElement {
     const bar = el('div', 'hw-bar');
     const buttons = el('div', 'hw-buttons', { role: 'group', 'aria-label': 'Run' });
     this.buttons = {};
-    // Menu items have classes of their own: the bar's icon-only modes must not reach them.
-    const button = ([action, icon, words, title], cls) => {
-      const b = el('button', cls, { type: 'button', 'data-action': action, title });
-      const i = el('span', cls === 'hw-item' ? 'hw-item-icon' : 'hw-icon', { 'aria-hidden': 'true' });
+    /** An icon and words in `tag`; a menu item (hw-item) has classes of its own, so the bar's
+     * icon-only modes do not reach it. */
+    const labelled = (tag, cls, icon, words, attrs) => {
+      const item = cls === 'hw-item';
+      const e = el(tag, cls, attrs);
+      const i = el('span', item ? 'hw-item-icon' : 'hw-icon', { 'aria-hidden': 'true' });
       i.textContent = icon;
-      const w = el('span', cls === 'hw-item' ? 'hw-item-words' : 'hw-words');
+      const w = el('span', item ? 'hw-item-words' : 'hw-words');
       w.textContent = words;
-      b.append(i, w);
+      e.append(i, w);
+      return e;
+    };
+    const button = ([action, icon, words, title], cls) => {
+      const b = labelled('button', cls, icon, words, { type: 'button', 'data-action': action, title });
       this.buttons[action] = b;
       return b;
     };
     for (const a of ACTIONS) buttons.append(button(a, 'hw-button'));
     // Save, load and the exports share one menu, so the bar fits a narrow frame.
     this.exportMenu = el('details', 'hw-export');
-    const summary = el('summary', 'hw-button', { title: 'save, load and export' });
-    const si = el('span', 'hw-icon', { 'aria-hidden': 'true' });
-    si.textContent = '⤓';
-    const sw = el('span', 'hw-words');
-    sw.textContent = 'Export';
-    summary.append(si, sw, el('span', 'hw-caret', { 'aria-hidden': 'true' }));
-    summary.lastChild.textContent = '▾';
+    const summary = labelled('summary', 'hw-button', '⤓', 'Export', { title: 'save, load and export' });
+    const caret = el('span', 'hw-caret', { 'aria-hidden': 'true' });
+    caret.textContent = '▾';
+    summary.append(caret);
     const items = el('div', 'hw-export-items', { role: 'group', 'aria-label': 'Save, load and export' });
     for (const a of EXPORTS) items.append(button(a, 'hw-item'));
     this.exportMenu.append(summary, items);
