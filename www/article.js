@@ -33,10 +33,13 @@ function setKeys(widget, pairs) {
 async function tryIt(button) {
   const widget = widgetOf(button);
   if (!widget) return;
+  // The widget reads each changed attribute's current value in a MutationObserver callback, so
+  // the restore must be taken in before the button's values overwrite the same attributes.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   setKeys(widget, originals.get(widget) ?? []);
+  await settle();
   setKeys(widget, new URLSearchParams(button.dataset.set));
-  // The widget takes attribute changes in a MutationObserver callback: let it run first.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await settle();
   widget.querySelector('[data-action=reset]')?.click();
   widget.querySelector('[data-action=play]')?.click();
   const box = widget.getBoundingClientRect();

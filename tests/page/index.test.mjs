@@ -1,9 +1,12 @@
-// The article: every widget inline, one shared wasm instance, no console errors, and widgets
-// that never touch the host page's URL.
+// The article: its structure (numbered figures, contents, references, an equation per rung),
+// every widget inline and sharing one wasm instance, widgets that run only while on screen, text
+// that reads without wasm, widgets that never touch the host page's URL, and every "Try this"
+// button checked against what its prompt says (the button's settings, run in embed.html with
+// `until`, land where the text claims).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, sleep } from './harness.mjs';
+import { launchBrowser, withPage, openPage, baseUrl, sleep, angleSpreadDeg } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -11,24 +14,248 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test('index.html loads its widgets (hebb, decay, oja) with zero console errors', { timeout: 120_000 }, async () => {
+const WIDE = { width: 1280, height: 900 };
+
+/** The rungs of the ladder, in order: each a section with an h2, an equation and a figure. */
+const RUNGS = ['hebb', 'decay', 'oja', 'many', 'recurrent', 'bcm', 'prune', 'hopfield', 'capacity', 'modern', 'ei'];
+
+test('index.html loads every widget with zero console errors, and each runs once scrolled into view', { timeout: 180_000 }, async () => {
   await withPage(
     browser,
     'index.html',
     async (s) => {
       const ws = await s.waitLoaded();
-      assert.ok(ws.length >= 3, `index.html has ${ws.length} hebb-widget elements, want at least 3`);
-      const kinds = ws.map((w) => w.kind ?? 'oja');
-      for (const k of ['hebb', 'decay', 'oja']) assert.ok(kinds.includes(k), `no ${k} widget (kinds: ${kinds})`);
+      assert.ok(ws.length >= 13, `index.html has ${ws.length} hebb-widget elements, want at least 13`);
+      const kinds = ws.map((w) => w.kind);
+      for (const k of ['hebb', 'decay', 'oja', 'gha', 'subspace', 'similarity', 'recurrent', 'bcm', 'prune', 'hopfield', 'capacity', 'modern', 'ei']) {
+        assert.ok(kinds.includes(k), `no ${k} widget (kinds: ${kinds})`);
+      }
       for (const w of ws) {
         s.parse(w); // every readout a finite decimal
         assert.ok(w.message !== null, `a ${w.kind} widget has no [data-message]`);
       }
-      await sleep(2000); // let the visible ones run a little
-      await s.widget(0);
-      await s.screenshot('index', { fullPage: true });
+      // One wasm module for the whole page: a single .wasm request however many widgets.
+      const wasmRequests = await s.page.evaluate(
+        () => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length,
+      );
+      assert.equal(wasmRequests, 1, 'the widgets should share one wasm instance');
+      for (let i = 0; i < ws.length; i++) {
+        await s.page.evaluate((k) => document.querySelectorAll('hebb-widget')[k].scrollIntoView({ block: 'center' }), i);
+        await s.waitUntil(
+          `widget ${i} (${ws[i].kind}) to start once on screen`,
+          (snap) => ['running', 'paused', 'converged', 'diverged'].includes(snap[i].status) && Number(snap[i].readouts.step) > 0,
+          { timeout: 30_000 },
+        );
+      }
     },
-    { width: 1280, height: 900 },
+    WIDE,
+  );
+});
+
+test('structure: rungs with MathML, numbered figures, a contents link per section, references', { timeout: 60_000 }, async () => {
+  await withPage(
+    browser,
+    'index.html',
+    async (s) => {
+      const page = await s.page.evaluate(() => {
+        const article = document.querySelector('main.article');
+        const sections = [...article.querySelectorAll('section.rung')];
+        return {
+          rungs: sections.map((sec) => ({
+            id: sec.id,
+            h2: sec.querySelector(':scope > h2')?.textContent ?? null,
+            maths: sec.querySelectorAll('math').length,
+            widgets: sec.querySelectorAll('hebb-widget').length,
+          })),
+          h2s: [...document.querySelectorAll('h2')].filter((h) => !h.closest('hebb-widget')).map((h) => h.closest('section')?.id ?? null),
+          widgets: [...document.querySelectorAll('hebb-widget')].map((w) => {
+            const fig = w.closest('figure');
+            return {
+              kind: w.getAttribute('kind'),
+              figure: fig?.id ?? null,
+              caption: fig?.querySelector(':scope > figcaption')?.textContent.trim() ?? '',
+              embed: fig?.querySelector('figcaption a.embed-link')?.getAttribute('href') ?? null,
+            };
+          }),
+          figures: [...document.querySelectorAll('figure')].filter((f) => !f.closest('hebb-widget')).length, // views draw in figures of their own
+          toc: [...document.querySelectorAll('nav[aria-label="Contents"] a')].map((a) => a.getAttribute('href')),
+          refs: [...document.querySelectorAll('#references ol > li')].map((li) => ({
+            id: li.id,
+            links: [...li.querySelectorAll('a[href]')].map((a) => a.href),
+          })),
+          cites: [...document.querySelectorAll('a[href^="#ref-"]')].map((a) => a.getAttribute('href')),
+          targets: [...document.querySelectorAll('[id]')].map((e) => e.id),
+          backprop: document.querySelector('#backprop h2')?.textContent ?? '',
+          classroom: !!document.querySelector('#classroom a[href="classroom.html"]'),
+        };
+      });
+      // The ladder, in order, each rung with its equation in MathML and a live widget.
+      const ids = page.rungs.map((r) => r.id);
+      assert.deepEqual(ids.filter((id) => RUNGS.includes(id)), RUNGS, 'the rungs are missing or out of order');
+      for (const r of page.rungs.filter((x) => RUNGS.includes(x.id))) {
+        assert.ok(r.h2, `rung ${r.id} has no h2`);
+        assert.ok(r.maths >= 1, `rung ${r.id} has no <math> equation`);
+        assert.ok(r.widgets >= 1, `rung ${r.id} has no widget`);
+      }
+      assert.match(page.backprop, /backprop/i);
+      assert.ok(page.classroom, 'no link to classroom.html in the classroom section');
+      // Every widget in a figure numbered 1..K in document order, with its embed link.
+      assert.equal(page.figures, page.widgets.length, 'a figure without a widget, or the reverse');
+      page.widgets.forEach((w, i) => {
+        assert.ok(w.figure, `widget ${i} (${w.kind}) is not inside a <figure id=…>`);
+        assert.match(w.caption, new RegExp(`^Figure ${i + 1}\\.`), `figure ${w.figure}'s caption should start "Figure ${i + 1}."`);
+        assert.ok(w.embed, `figure ${w.figure} has no embed link`);
+        const q = new URLSearchParams(w.embed.split('?')[1]);
+        assert.ok(w.embed.startsWith('embed.html?') && q.get('kind') === w.kind, `figure ${w.figure} links ${w.embed}`);
+      });
+      // Contents: a link to every section heading, each to a target that exists.
+      const linked = new Set(page.toc.map((h) => h.slice(1)));
+      for (const id of page.h2s) assert.ok(id && linked.has(id), `no contents link to the h2 section #${id}`);
+      for (const h of page.toc) assert.ok(h.startsWith('#') && page.targets.includes(h.slice(1)), `contents link ${h} has no target`);
+      // References: the original papers, each with a link out; every citation lands on one.
+      assert.ok(page.refs.length >= 11, `only ${page.refs.length} references`);
+      for (const r of page.refs) {
+        assert.ok(r.id.startsWith('ref-'), `a reference without an id: ${JSON.stringify(r)}`);
+        assert.ok(r.links.some((l) => /^https?:\/\//.test(l)), `reference ${r.id} has no http(s) link`);
+      }
+      const refIds = new Set(page.refs.map((r) => r.id));
+      for (const c of page.cites) assert.ok(refIds.has(c.slice(1)), `citation ${c} has no reference`);
+      for (const r of refIds) assert.ok(page.cites.includes(`#${r}`), `reference ${r} is never cited`);
+    },
+    WIDE,
+  );
+});
+
+test('widgets below the fold do not run until scrolled to, and stop when scrolled away', { timeout: 90_000 }, async () => {
+  await withPage(
+    browser,
+    'index.html',
+    async (s) => {
+      await s.waitLoaded();
+      const far = '#fig-bcm hebb-widget'; // a circuit: it never stops by itself
+      const read = () =>
+        s.page.evaluate((sel) => {
+          const w = document.querySelector(sel);
+          const r = w.getBoundingClientRect();
+          return {
+            step: Number(w.querySelector('[data-readout=step]').dataset.value),
+            status: w.dataset.status,
+            below: r.top - innerHeight,
+          };
+        }, far);
+      const before = await read();
+      assert.ok(before.below > 2000, `the test widget should be far below the fold (${before.below}px)`);
+      await sleep(1500); // play is on: a widget that ran off-screen would have moved by now
+      const idle = await read();
+      assert.equal(idle.step, 0, 'an off-screen widget ran before it was scrolled to');
+      assert.equal(idle.status, 'ready');
+      await s.page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), far);
+      await s.page.waitForFunction(
+        (sel) => Number(document.querySelector(`${sel} [data-readout=step]`).dataset.value) > 100,
+        far,
+        { timeout: 15_000 },
+      );
+      await s.page.evaluate(() => window.scrollTo(0, 0));
+      await sleep(500);
+      const a = await read();
+      await sleep(1000);
+      const b = await read();
+      assert.ok(a.step > 100, `step ${a.step}`);
+      assert.equal(b.step, a.step, 'a widget scrolled away kept stepping');
+      // Back on screen, it goes on from where it stopped.
+      await s.page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), far);
+      await s.page.waitForFunction(
+        ([sel, at]) => Number(document.querySelector(`${sel} [data-readout=step]`).dataset.value) > at,
+        [far, b.step],
+        { timeout: 15_000 },
+      );
+    },
+    WIDE,
+  );
+});
+
+test('without wasm the article still reads: text, equations and contents render, widgets say why', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: WIDE, reducedMotion: 'no-preference' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await page.route('**/*.wasm', (r) => r.abort());
+  try {
+    await page.goto(`${await baseUrl()}/index.html`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('hebb-widget')].every((w) => w.dataset.status === 'error'),
+      null,
+      { timeout: 20_000 },
+    );
+    const r = await page.evaluate(() => ({
+      h1: document.querySelector('h1').textContent,
+      h2s: [...document.querySelectorAll('main h2')].filter((h) => h.checkVisibility() && !h.closest('hebb-widget')).length,
+      words: document.querySelector('main').innerText.split(/\s+/).length,
+      maths: [...document.querySelectorAll('math')].filter((m) => m.getBoundingClientRect().width > 20).length,
+      messages: [...document.querySelectorAll('hebb-widget [data-message]')].map((m) => m.textContent),
+      captions: [...document.querySelectorAll('figcaption')].filter((c) => c.checkVisibility()).length,
+    }));
+    assert.match(r.h1, /Neurons that fire together/);
+    assert.ok(r.h2s >= 14, `only ${r.h2s} visible section headings`);
+    assert.ok(r.words > 3000, `only ${r.words} words of text`);
+    assert.ok(r.maths >= 11, `only ${r.maths} equations rendered`);
+    assert.equal(r.captions, r.messages.length);
+    for (const m of r.messages) assert.match(m, /could not start/, 'a widget without wasm should say it could not start');
+    // The page's own script still works: the contents follow the reader.
+    await page.evaluate(() => document.getElementById('capacity').scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('nav.toc a[aria-current]')?.getAttribute('href') === '#capacity');
+    // The only errors are the blocked wasm's; anything else is a real failure.
+    const others = errors.filter((e) => !/wasm|Failed to load resource|net::ERR_FAILED|WebAssembly/i.test(e));
+    assert.deepEqual(others, [], 'errors other than the blocked wasm');
+    assert.ok(errors.length >= 1, 'blocking the wasm should have been reported in the console');
+  } finally {
+    await context.close();
+  }
+});
+
+test('narrow (360 px): one column, contents on top, nothing wider than the screen', { timeout: 60_000 }, async () => {
+  await withPage(
+    browser,
+    'index.html',
+    async (s) => {
+      await s.waitLoaded();
+      const r = await s.page.evaluate(() => {
+        const toc = document.querySelector('nav.toc').getBoundingClientRect();
+        const main = document.querySelector('main.article').getBoundingClientRect();
+        return {
+          scroll: document.documentElement.scrollWidth,
+          tocAbove: toc.bottom <= main.top + 1,
+          sticky: getComputedStyle(document.querySelector('nav.toc')).position,
+        };
+      });
+      assert.ok(r.scroll <= 360, `the page is ${r.scroll}px wide at 360`);
+      assert.ok(r.tocAbove, 'the contents should sit above the article on a narrow screen');
+      assert.notEqual(r.sticky, 'sticky');
+    },
+    { width: 360, height: 740 },
+  );
+  await withPage(
+    browser,
+    'index.html',
+    async (s) => {
+      await s.waitLoaded();
+      const r = await s.page.evaluate(() => {
+        const nav = document.querySelector('nav.toc');
+        const p = document.querySelector('#hebb > p');
+        window.scrollTo(0, document.getElementById('ei').offsetTop);
+        return {
+          sticky: getComputedStyle(nav).position,
+          navTop: nav.getBoundingClientRect().top,
+          measure: p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize),
+        };
+      });
+      assert.equal(r.sticky, 'sticky');
+      assert.ok(Math.abs(r.navTop) < 2, `the contents should stay in view (top at ${r.navTop})`);
+      // ~65–75 characters a line: about 32–40 em of a sans-serif text.
+      assert.ok(r.measure > 32 && r.measure < 40, `prose measure ${r.measure.toFixed(1)} em`);
+    },
+    WIDE,
   );
 });
 
@@ -51,6 +278,190 @@ test('a widget inside index.html never writes the host URL', { timeout: 60_000 }
       await sleep(500);
       assert.equal(s.page.url(), url, 'moving a slider in index.html changed the page URL');
     },
-    { width: 1280, height: 900 },
+    WIDE,
+  );
+});
+
+// ---- "Try this": what each button promises, checked on the exact settings it produces ----
+
+const between = (x, lo, hi, what) => assert.ok(x >= lo && x <= hi, `${what} = ${x}, expected ${lo}…${hi}`);
+
+/**
+ * Per button (figure id | data-set): how to run it in embed.html (`until`, or `sample` a readout
+ * live up to a step) and what the prompt says must hold. `base` checks the figure as the page
+ * sets it up, where the text states that starting point.
+ */
+const CLAIMS = {
+  'fig-hebb|base': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 4500, 6500, 'steps to the stop at η = 0.002'); } },
+  'fig-hebb|eta=0.02&speed=100': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 450, 800, 'steps to the stop at η = 0.02'); } },
+  'fig-hebb|l1=1&speed=100': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 13000, 20000, 'steps to the stop at λ1 = 1'); } },
+  'fig-decay|alpha=2.9&speed=50': { until: 4000, check: (w) => between(w.values.norm / 0.5, 100, 1000, 'growth of |w| in 4,000 samples') },
+  'fig-decay|alpha=3.4&speed=50': { until: 4000, check: (w) => between(w.values.norm / 0.5, 1e-8, 1e-5, 'shrinkage of |w| in 4,000 samples') },
+  'fig-decay|alpha=15&eta=0.15': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 400, 'steps to divergence'); assert.match(w.message, /flips the sign/); } },
+  'fig-oja|base': { until: 3000, check: (w) => { between(w.values.norm, 0.97, 1.03, '|w|'); between(w.values.angle, 0, 3 * angleSpreadDeg(0.01, 3.1, 0.5), 'angle'); } },
+  'fig-oja|eta=0.1': {
+    sample: ['angle', 'norm'], to: 4000,
+    check: (w, seen) => {
+      assert.notEqual(w.status, 'diverged');
+      const late = seen.filter((x) => x.step > 1000);
+      const rms = Math.sqrt(late.reduce((a, x) => a + x.angle ** 2, 0) / late.length);
+      between(rms, 4, 20, `rms angle over ${late.length} readings`);
+      // Mostly within a few percent of 1; now and then a far point knocks it off for a while.
+      const norms = late.map((x) => x.norm).sort((a, b) => a - b);
+      between(norms[norms.length >> 1], 0.98, 1.06, 'median |w| while jittering');
+      const near = norms.filter((n) => Math.abs(n - 1) < 0.1).length / norms.length;
+      between(near, 0.8, 1, 'share of readings with |w| within 10 % of 1');
+    },
+  },
+  'fig-oja|eta=0.2': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 1000, 'steps to divergence'); assert.match(w.message, /farthest point/); } },
+  'fig-gha|preset=high&eta=0.002&speed=200': { until: 10000, check: (w) => { between(w.values.angle1, 0, 4, 'angle1'); between(w.values.angle2, 0, 4, 'angle2'); } },
+  'fig-subspace|base': { until: 20000, check: (w) => { between(w.values['subspace-error'], 0, 0.1, 'subspace error'); assert.ok(w.values.angle1 > 10, `the rows should not line up with the axes (angle1 ${w.values.angle1})`); } },
+  'fig-subspace|k=1': { until: 20000, check: (w) => between(w.values.angle1, 0, 4, 'angle1 with k = 1') },
+  'fig-similarity|base': { until: 20000, check: (w) => between(w.values.orthogonality, 0, 0.1, '‖FFᵀ − I‖') },
+  'fig-similarity|tau=5&speed=200': { until: 20000, check: (w) => assert.ok(w.values.orthogonality > 1, `‖FFᵀ − I‖ = ${w.values.orthogonality}`) },
+  'fig-recurrent|base': { until: 20000, check: (w) => { between(w.values['gain-spurious'], 0.15, 0.45, 'spurious gain'); between(w.values['gain-shared'], 8, 13, 'shared gain'); } },
+  'fig-recurrent|sigma=2&speed=200': { until: 20000, check: (w) => between(w.values['gain-spurious'], 3, 5.5, 'spurious gain at σ = 2') },
+  'fig-recurrent|alpha=2&speed=200': { until: 20000, check: (w) => between(w.values['gain-shared'], 4, 6.5, 'shared gain at α = 2') },
+  'fig-bcm|base': { until: 20000, check: (w) => { between(w.values.selectivity, 0.95, 1, 'selectivity'); between(w.values.threshold, 3, 7, 'θ'); } },
+  // The bursts are brief, so the check stops the seeded run exactly in a silence and in a burst.
+  'fig-bcm|tau=150&speed=50': {
+    untils: [3000, 11000],
+    check: ([quiet, burst]) => {
+      between(quiet.values.threshold, 0, 0.01, 'θ in a silence (step 3,000)');
+      between(burst.values.threshold, 10, 20, 'θ in a burst (step 11,000)');
+    },
+  },
+  'fig-bcm|tau=400&speed=50': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 700, 1600, 'samples to divergence'); } },
+  'fig-prune|grow=random&kmax=12&speed=50': {
+    sample: ['connections'], to: 3000,
+    check: (w, seen) => {
+      const c = seen.map((x) => x.connections);
+      assert.ok(Math.max(...c) === 12, `connections reached ${Math.max(...c)}, expected the cap of 12`);
+    },
+  },
+  'fig-hopfield|base': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values.overlap, 1); } },
+  'fig-hopfield|preset=overload': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values['wrong-bits'], 0.25, 0.45, 'wrong bits'); } },
+  'fig-hopfield|patterns=random&p=30': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values['wrong-bits'], 0, 2 / 256, 'wrong bits'); } },
+  'fig-capacity|base': { stop: true, check: (w) => between(w.values.capacity, 0.14, 0.18, 'capacity estimate, N = 400') },
+  'fig-capacity|side=32': { stop: true, check: (w) => between(w.values.capacity, 0.13, 0.16, 'capacity estimate, N = 1024') },
+  'fig-capacity|side=10': { stop: true, check: (w) => between(w.values.capacity, 0.17, 0.24, 'capacity estimate, N = 100') },
+  'fig-modern|base': { stop: true, speed: 100, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values.overlap, 1); } },
+  'fig-modern|preset=crowded': { stop: true, speed: 100, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values['wrong-bits'], 0); assert.ok(w.values.step <= 2, `${w.values.step} updates`); } },
+  'fig-modern|preset=blend': { until: 15, speed: 100, check: (w) => between(w.values.overlap, 0.35, 0.65, 'overlap of the blend') },
+  'fig-ei|base': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values.overlap, 0.9, 1, 'overlap'); } },
+  'fig-ei|eta=0.01': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 10, 'steps to divergence'); } },
+  'fig-ei|preset=dale': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values['dale-violations'], 0); between(w.values.overlap, 0.15, 0.4, 'overlap'); between(w.values.energy, 0, 1e-3, 'loss'); } },
+};
+
+/** Runs `query` in embed.html on `s` and checks `claim` there. */
+async function checkClaim(s, name, query, claim) {
+  if (claim.untils) {
+    const ws = [];
+    for (const until of claim.untils) {
+      await checkClaim(s, name, query, { until, check: (w) => ws.push(w) });
+    }
+    return claim.check(ws);
+  }
+  const q = new URLSearchParams(query);
+  if (claim.until) q.set('until', String(claim.until));
+  // Speed only paces a run, never changes its numbers: runs to a stop go fast.
+  if (claim.speed || !claim.sample) q.set('speed', String(claim.speed ?? 1000));
+  s.assertNoErrors(); // the previous run's page ended clean
+  await s.page.goto(`${await baseUrl()}/embed.html?${q}`, { waitUntil: 'load' });
+  s.errors.length = 0; // navigating away aborts the previous page's requests
+  await s.waitLoaded();
+  const seen = [];
+  const done = (w) =>
+    claim.sample ? Number(w.readouts.step) >= claim.to || w.status === 'diverged' : ['paused', 'converged', 'diverged'].includes(w.status) && (!claim.until || w.status !== 'paused' || Number(w.readouts.step) === claim.until);
+  const snap = await s.waitUntil(`${name} (${q})`, (ws) => {
+    if (claim.sample) seen.push(Object.fromEntries(['step', ...claim.sample].map((k) => [k, Number(ws[0].readouts[k])])));
+    return done(ws[0]);
+  }, { timeout: 60_000, interval: 40 });
+  const w = s.parse(snap[0]);
+  try {
+    claim.check(w, seen);
+  } catch (e) {
+    e.message = `${name}: ${e.message}\n  (embed.html?${q}; status ${w.status}: ${w.message})`;
+    throw e;
+  }
+}
+
+test('every "Try this" button sets its figure as written, runs it again, and does what its prompt says', { timeout: 600_000 }, async () => {
+  // 1. In the article: each button's settings, read back from the widget after the click.
+  const runs = [];
+  await withPage(
+    browser,
+    'index.html',
+    async (s) => {
+      await s.waitLoaded();
+      const buttons = await s.page.evaluate(() =>
+        [...document.querySelectorAll('button.try-set')].map((b) => {
+          const w = document.getElementById(b.dataset.for)?.querySelector('hebb-widget');
+          return { for: b.dataset.for, set: b.dataset.set, keys: w ? [...w.attributes].map((a) => a.name) : null, base: w?.query() };
+        }),
+      );
+      assert.ok(buttons.length >= 20, `only ${buttons.length} Try-this buttons`);
+      const figures = new Set();
+      for (const [i, b] of buttons.entries()) {
+        assert.ok(b.keys, `button ${i} points at #${b.for}, which holds no widget`);
+        // A button restores its figure's keys before setting its own: each must be on the widget.
+        for (const k of new URLSearchParams(b.set).keys()) assert.ok(b.keys.includes(k), `#${b.for}: the button sets ${k}, which the widget's attributes do not give`);
+        if (!figures.has(b.for)) {
+          figures.add(b.for);
+          if (CLAIMS[`${b.for}|base`]) runs.push({ name: `${b.for}|base`, query: b.base });
+        }
+        const name = `${b.for}|${b.set}`;
+        assert.ok(CLAIMS[name], `no check for the Try-this button ${name}: add its claim to CLAIMS`);
+        await s.page.locator('button.try-set').nth(i).scrollIntoViewIfNeeded();
+        await s.page.locator('button.try-set').nth(i).click();
+        // The figure takes exactly these settings and runs again.
+        const after = await s.page
+          .waitForFunction(
+            ({ id, set }) => {
+              const w = document.getElementById(id).querySelector('hebb-widget');
+              const got = new URLSearchParams(w.query());
+              const applied = [...new URLSearchParams(set)].every(([k, v]) => got.get(k) === v || Number(got.get(k)) === Number(v));
+              return applied && w.dataset.status !== 'ready' && { query: w.query(), status: w.dataset.status };
+            },
+            { id: b.for, set: b.set },
+            { timeout: 10_000 },
+          )
+          .then((h) => h.jsonValue())
+          .catch(() => assert.fail(`${name}: the widget did not take the button's settings and run`));
+        assert.notEqual(after.status, 'error');
+        runs.push({ name, query: after.query });
+      }
+      // Every claim in the table belongs to a button or figure on the page.
+      for (const name of Object.keys(CLAIMS)) assert.ok(runs.some((r) => r.name === name), `CLAIMS has ${name}, which is not on the page`);
+      await s.page.locator('#fig-hopfield').scrollIntoViewIfNeeded();
+      await sleep(1500);
+      await s.screenshot('article-try');
+    },
+    WIDE,
+  );
+  // 2. Each setting from step 0 in embed.html, with `until` where the prompt names a step.
+  const s = await openPage(browser, 'embed.html?kind=oja&play=0');
+  try {
+    for (const r of runs) await checkClaim(s, r.name, r.query, CLAIMS[r.name]);
+    s.assertNoErrors();
+  } finally {
+    await s.close();
+  }
+});
+
+test('screenshots: the article top and a mid-article widget', { timeout: 90_000 }, async () => {
+  await withPage(
+    browser,
+    'index.html',
+    async (s) => {
+      await s.waitLoaded();
+      await sleep(2500); // the first figure has run a little
+      await s.screenshot('article-top');
+      await s.page.evaluate(() => document.getElementById('hopfield').scrollIntoView());
+      await s.page.evaluate(() => document.getElementById('fig-hopfield').scrollIntoView({ block: 'center' }));
+      await sleep(2500);
+      await s.screenshot('article-mid');
+    },
+    WIDE,
   );
 });
