@@ -1,7 +1,8 @@
 // The article's own behaviour (index.html), on top of the widgets:
 // - a "Try this" button (`data-for` = a figure's id, `data-set` = keys as a query string) puts
 //   that figure's widget on exactly those values and runs it again from step 0;
-// - the contents list marks the section being read (aria-current).
+// - the contents list marks the section being read (aria-current);
+// - an equation too wide for a narrow screen scrolls sideways and can take the keyboard focus.
 // Everything else on the page is static HTML and reads the same without this module.
 
 /** The figure's widget and the keys its buttons set, as the page first wrote them. */
@@ -73,3 +74,16 @@ for (const id of links.keys()) {
   const section = document.getElementById(id);
   if (section) reading.observe(section);
 }
+
+// ---- equations wider than the column: scrollable, so reachable by keyboard too ----
+const equations = [...document.querySelectorAll('math[display=block]')];
+function focusableWhenScrolling() {
+  for (const m of equations) {
+    if (m.scrollWidth > m.clientWidth + 1) {
+      m.tabIndex = 0;
+    } else {
+      m.removeAttribute('tabindex');
+    }
+  }
+}
+new ResizeObserver(focusableWhenScrolling).observe(document.documentElement);
