@@ -5,7 +5,7 @@
 // - an equation too wide for a narrow screen scrolls sideways and can take the keyboard focus.
 // Everything else on the page is static HTML and reads the same without this module.
 
-/** The figure's widget and the keys its buttons set, as the page first wrote them. */
+/** The widget in the figure a button points at (`data-for`). */
 function widgetOf(button) {
   return document.getElementById(button.dataset.for)?.querySelector('hebb-widget') ?? null;
 }
