@@ -110,9 +110,6 @@ const STATUS_TEXT = {
 
 /** Time between two modern retrieval updates while running, ms (so the reader can watch). */
 const MODERN_INTERVAL_MS = 500;
-/** Stored-pattern thumbnails: CSS width and gap, px. */
-const THUMB = 38;
-const THUMB_GAP = 6;
 /** The weight heatmap shows at most this many neurons (a crop of W). */
 const W_SHOWN = 256;
 
@@ -289,8 +286,6 @@ export class MemoryFamilyView {
       head.append(store);
     }
     this.thumbRow = el('div', 'hw-m-thumbs', { role: 'list', 'aria-label': 'stored patterns' });
-    this.thumbRow.style.setProperty('--hw-thumb', `${THUMB}px`);
-    this.thumbRow.style.setProperty('--hw-thumb-gap', `${THUMB_GAP}px`);
     const lower = el('div', 'hw-m-lower');
     if (kind === 'hopfield') {
       lower.append(chart('Energy against time in sweeps'));
@@ -520,7 +515,11 @@ export class MemoryFamilyView {
     const sim = this.host.sim();
     const count = sim.buffer_len('overlaps');
     const pictures = Math.min(count, Math.floor(sim.buffer_len('patterns') / n));
-    const fit = Math.max(1, Math.floor((this.thumbRow.clientWidth + THUMB_GAP) / (THUMB + THUMB_GAP)));
+    // The thumbnails' size and gap are the stylesheet's (they grow on a big screen).
+    const style = getComputedStyle(this.thumbRow);
+    const thumb = Number.parseFloat(style.getPropertyValue('--hw-thumb')) || 38;
+    const gap = Number.parseFloat(style.getPropertyValue('--hw-thumb-gap')) || 0;
+    const fit = Math.max(1, Math.floor((this.thumbRow.clientWidth + gap) / (thumb + gap)));
     // When not all fit, the last two places go to the "+n more" note.
     const shown = Math.min(pictures, count <= fit ? count : Math.max(1, fit - 2));
     const preset = this.host.schemaValue('preset');
