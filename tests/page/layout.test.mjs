@@ -28,6 +28,9 @@ const SIZES = [
 /** Kinds whose screenshots are kept at every size (plus the two in-between sizes). */
 const SHOWN = ['oja', 'hopfield', 'gha', 'ei', 'bcm', 'prune'];
 
+/** Measurements of each kind at 720×480 with nothing hidden (the hide= tests compare). */
+const atNotionSize = new Map();
+
 let browser;
 before(async () => {
   browser = await launchBrowser();
@@ -127,6 +130,7 @@ for (const kind of KINDS) {
         async (s) => {
           const m = await checkLayout(s, `${kind} at ${size}`, width, height);
           assert.ok(m.readouts >= 3, `${kind} at ${size}: only ${m.readouts} readouts on show`);
+          if (size === '720x480') atNotionSize.set(kind, m);
           if (SHOWN.includes(kind)) await s.screenshot(`layout-${kind}-${size}`);
         },
         { width, height },
@@ -137,7 +141,8 @@ for (const kind of KINDS) {
 
 for (const [kind, presets] of Object.entries(PRESETS)) {
   for (const preset of presets) {
-    for (const [width, height] of [SIZES[0], SIZES[1]]) {
+    // At the tightest size only: 720×480 has the room the defaults show it needs.
+    for (const [width, height] of [SIZES[0]]) {
       const size = `${width}x${height}`;
       test(`embed.html?kind=${kind}&preset=${preset} fits ${size}`, { timeout: 60_000 }, async () => {
         await withPage(
@@ -188,10 +193,12 @@ const HIDE_PAIRS = [
 
 for (const kind of KINDS) {
   test(`embed.html?kind=${kind}: hide= takes each part out and the rest uses the room`, { timeout: 60_000 }, async () => {
-    let full;
-    await withPage(browser, `embed.html?kind=${kind}&seed=3`, async (s) => {
-      full = await checkLayout(s, kind, 720, 480);
-    });
+    let full = atNotionSize.get(kind);
+    if (!full) {
+      await withPage(browser, `embed.html?kind=${kind}&seed=3`, async (s) => {
+        full = await checkLayout(s, kind, 720, 480);
+      });
+    }
     for (const pair of HIDE_PAIRS) {
       await withPage(browser, `embed.html?kind=${kind}&seed=3&hide=${pair.join(',')}`, async (s) => {
         // The chart is the only canvas of capacity and bcm.
