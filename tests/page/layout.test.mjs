@@ -38,8 +38,8 @@ before(async () => {
 after(() => browser?.close());
 
 /** Everything the layout checks need, measured in the page in one go. */
-function measureInPage() {
-  const widget = document.querySelector('hebb-widget');
+function measureInPage(selector = 'hebb-widget') {
+  const widget = document.querySelector(selector);
   const box = widget.getBoundingClientRect();
   const shown = (e) => {
     const r = e.getBoundingClientRect();
@@ -222,3 +222,29 @@ for (const kind of KINDS) {
     }
   });
 }
+
+test('a widget of the article in full screen fills the screen with a larger picture', { timeout: 90_000 }, async () => {
+  await withPage(
+    browser,
+    'index.html',
+    async (s) => {
+      await s.waitLoaded();
+      const widget = s.page.locator('hebb-widget[kind=hopfield]').first();
+      await widget.scrollIntoViewIfNeeded();
+      const inline = await widget.locator('.hw-main').boundingBox();
+      await widget.locator('[data-action=fullscreen]').click();
+      await s.page.waitForFunction(() => document.fullscreenElement?.matches('hebb-widget'));
+      await sleep(800);
+      const m = await s.page.evaluate(measureInPage, ':fullscreen');
+      const box = await s.page.evaluate(() => document.fullscreenElement.getBoundingClientRect().toJSON());
+      assert.ok(box.width === 1280 && box.height === 800, `the full-screen widget is ${box.width}×${box.height}`);
+      assert.deepEqual(m.sideways, [], 'full screen: elements stick out sideways');
+      assert.deepEqual(m.blank, [], 'full screen: canvases with nothing drawn');
+      assert.deepEqual(m.covered, [], 'full screen: readouts or the message covered');
+      assert.deepEqual(m.offscreen, [], 'full screen: readouts or buttons off the screen');
+      assert.ok(m.main.h > 0.6 * 800 && m.main.h > inline.height * 1.3, `full screen: the picture area is ${m.main.h} px high (inline ${inline.height})`);
+      await s.screenshot('layout-fullscreen-hopfield-1280x800');
+    },
+    { width: 1280, height: 800 },
+  );
+});
