@@ -8,7 +8,8 @@ import { human } from './format.js';
 const INK = '#282c34';
 const DATA = '75, 85, 99';
 const ACCENT = '#d64c2a';
-const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** In em of the canvas's own font (the widget's 14 px, larger on a big screen): 12 px at 14 px. */
+const FONT = '0.857em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Geometry buffer layout (see src/wasm.rs). */
 const G = { wx: 0, wy: 1, mx: 2, my: 3, e1x: 4, e1y: 5, l1: 6, l2: 7, maxSq: 8 };

@@ -5,7 +5,8 @@ import { human } from './format.js';
 
 const INK = '#282c34';
 const ACCENT = '#d64c2a';
-const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** In em of the canvas's own font (the widget's 14 px, larger on a big screen): 11 px at 14 px. */
+const FONT = '0.786em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const G = { wx: 0, wy: 1, e1x: 4, e1y: 5 };
 const RECORD = 5;
 /** Flow arrows per side. */
