@@ -10,7 +10,8 @@
 // notice and falls back to one widget; nothing here throws on bad input.
 //
 // Keys moved in one widget follow in the other (the compared key excepted), so the two runs keep
-// differing in one key only. Events: `change` (detail.query = both widgets' shared canonical
+// differing in one key only; a key attribute set on this element later goes to both, and a new
+// `compare` starts over. Events: `change` (detail.query = both widgets' shared canonical
 // query plus compare=…) after the start and whenever a key changes; embed.html writes it into
 // its URL.
 //
@@ -144,6 +145,19 @@ export class HebbCompare extends HTMLElement {
     this.panels = make('div', 'hc-panels');
     this.append(this.notice, this.bar, this.panels);
     this.setUp();
+    // A host page changing an attribute later: a new spec starts over, a key goes to both.
+    new MutationObserver((records) => {
+      for (const r of records) this.attributeChanged(r.attributeName);
+    }).observe(this, { attributes: true });
+  }
+
+  attributeChanged(name) {
+    if (name === 'compare') {
+      this.notice.hidden = true;
+      this.setUp();
+    } else if (isKeyAttribute(name) && !PAGE_KEYS.has(name) && this.hasAttribute(name) && name !== this.spec?.key) {
+      for (const w of this.widgets) w.setAttribute(name, this.getAttribute(name));
+    }
   }
 
   /** The widget keys this element carries (everything but the page's keys). */
@@ -226,6 +240,8 @@ export class HebbCompare extends HTMLElement {
   /** One widget and a notice (a bad spec never stops the page). */
   single(keys, problem) {
     this.spec = null;
+    this.statusWatch?.disconnect();
+    delete this.dataset.status;
     this.dataset.mode = 'one';
     this.notice.textContent = `Showing one run: ${problem}.`;
     this.notice.hidden = false;

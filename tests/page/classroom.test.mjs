@@ -446,6 +446,15 @@ test('compare=eta:0.005,0.05: two widgets, same seed and data, different η, dri
     assert.match(after.search, /[?&]compare=eta:0\.005,0\.05(&|$)/);
     assert.match(after.search, /[?&]seed=7(&|$)/);
     assert.doesNotMatch(after.search, /[?&]eta=/);
+
+    // A host page sets a key on the element: both widgets take it; a new spec starts over.
+    await s.page.evaluate(() => document.querySelector('hebb-compare').setAttribute('theta', '60'));
+    await s.page.waitForFunction(() => [...document.querySelectorAll('hebb-widget')].every((w) => /theta=60/.test(w.query())));
+    await s.page.evaluate(() => document.querySelector('hebb-compare').setAttribute('compare', 'n:100,1000'));
+    await s.waitUntil('the new pair', (ws) => ws.length === 2 && ws.every((w) => w.status === 'running'));
+    const renewed = await compareState(s);
+    assert.deepEqual(renewed.labels, ['n = 100', 'n = 1000']);
+    assert.deepEqual(renewed.queries.map((q) => [q.n, q.theta, q.seed]), [['100', '60', '7'], ['1000', '60', '7']]);
   });
 });
 
