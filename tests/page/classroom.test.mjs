@@ -278,19 +278,37 @@ test('classroom.html#tour=99 opens the last moment; a malformed hash opens no to
 });
 
 /** Serves axe-core from the site's origin (the pages allow scripts from 'self' only) and
- * returns the contrast failures on the page. */
-async function contrastFailures(s) {
+ * returns axe's failures on the page: of `rules` if given, else the serious and critical ones. */
+async function axeFailures(s, rules = null) {
   const base = await baseUrl();
   const source = await readFile(AXE, 'utf8');
   await s.page.route(`${base}/__axe-core__.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: source }));
   await s.page.addScriptTag({ url: `${base}/__axe-core__.js` });
-  return s.page.evaluate(async () => {
+  return s.page.evaluate(async (rules) => {
     // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: ['color-contrast'] });
+    const r = await axe.run(document, rules ? { runOnly: rules } : {});
     if (r.passes.length + r.violations.length === 0) return ['axe checked nothing'];
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
-  });
+    return r.violations
+      .filter((v) => rules || v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+  }, rules);
 }
+
+const contrastFailures = (s) => axeFailures(s, ['color-contrast']);
+
+test('axe: no serious or critical violation on classroom.html, in the tour and on a compare embed', T, async () => {
+  for (const rel of ['classroom.html', 'classroom.html#tour=4', 'embed.html?kind=oja&seed=7&compare=eta:0.005,0.05', 'embed.html?kind=oja&compare=nonsense']) {
+    await withPage(
+      browser,
+      rel,
+      async (s) => {
+        if (!rel.endsWith('classroom.html')) await s.waitLoaded();
+        assert.deepEqual(await axeFailures(s), [], `axe on ${rel}`);
+      },
+      { width: 1280, height: 720 },
+    );
+  }
+});
 
 /** Computed font sizes (px) of the widget's message, a button and its readouts. */
 function widgetType(s, scope = '') {
