@@ -11,6 +11,7 @@
 
 import { MOMENTS, embedHref } from './moments.js';
 import { createFigure } from './compare.js';
+import { el } from './dom.js';
 
 const root = document.documentElement;
 const $ = (sel) => document.querySelector(sel);
@@ -26,24 +27,15 @@ let current = -1; // index of the moment on show; -1 when the tour is closed
 /** The list of moments: a link to each alone, its caption, and a button to present it. */
 function buildList() {
   for (const [i, m] of MOMENTS.entries()) {
-    const li = document.createElement('li');
-    li.className = 'moment';
-    li.id = `moment-${m.id}`;
-    const a = document.createElement('a');
-    a.className = 'moment-link';
-    a.dataset.moment = m.id;
+    const li = el('li', 'moment', { id: `moment-${m.id}` });
+    const a = el('a', 'moment-link', { 'data-moment': m.id });
     a.textContent = m.title;
-    const caption = document.createElement('p');
-    caption.className = 'moment-caption';
+    const caption = el('p', 'moment-caption');
     caption.textContent = m.caption;
-    const show = document.createElement('button');
-    show.type = 'button';
-    show.className = 'room-button moment-present';
+    const show = el('button', 'room-button moment-present', { type: 'button', 'aria-label': `Present “${m.title}” in the tour` });
     show.textContent = 'Present';
-    show.setAttribute('aria-label', `Present “${m.title}” in the tour`);
     show.addEventListener('click', () => open(i));
-    const head = document.createElement('div');
-    head.className = 'moment-head';
+    const head = el('div', 'moment-head');
     head.append(a, show);
     li.append(head, caption);
     list.append(li);

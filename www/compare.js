@@ -19,6 +19,7 @@
 // a <hebb-widget> or, when the query has `compare`, a <hebb-compare> from a query string.
 
 import { isKeyAttribute } from './hebb-widget.js';
+import { el } from './dom.js';
 
 /** Keys of the page around a figure: never passed to a widget. */
 export const PAGE_KEYS = new Set(['compare', 'present']);
@@ -111,13 +112,6 @@ function randomSeed() {
   return String(crypto.getRandomValues(new Uint32Array(1))[0]);
 }
 
-function make(tag, className, attrs = {}) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
-
 export class HebbCompare extends HTMLElement {
   constructor() {
     super();
@@ -130,19 +124,19 @@ export class HebbCompare extends HTMLElement {
   connectedCallback() {
     if (this.started) return;
     this.started = true;
-    this.notice = make('p', 'hc-notice', { role: 'status', 'aria-live': 'polite', hidden: '' });
-    this.bar = make('div', 'hc-bar', { role: 'group', 'aria-label': 'Both runs' });
+    this.notice = el('p', 'hc-notice', { role: 'status', 'aria-live': 'polite', hidden: '' });
+    this.bar = el('div', 'hc-bar', { role: 'group', 'aria-label': 'Both runs' });
     for (const [action, icon, words, title] of SHARED_ACTIONS) {
-      const b = make('button', 'hc-button', { type: 'button', 'data-shared': action, title });
-      const i = make('span', 'hc-icon', { 'aria-hidden': 'true' });
+      const b = el('button', 'hc-button', { type: 'button', 'data-shared': action, title });
+      const i = el('span', 'hc-icon', { 'aria-hidden': 'true' });
       i.textContent = icon;
       b.append(i, words);
       b.addEventListener('click', () => this.act(action));
       this.bar.append(b);
     }
-    this.what = make('span', 'hc-what');
+    this.what = el('span', 'hc-what');
     this.bar.append(this.what);
-    this.panels = make('div', 'hc-panels');
+    this.panels = el('div', 'hc-panels');
     this.append(this.notice, this.bar, this.panels);
     this.setUp();
     // A host page changing an attribute later: a new spec starts over, a key goes to both.
@@ -188,8 +182,8 @@ export class HebbCompare extends HTMLElement {
     this.dataset.mode = 'two';
     this.panels.replaceChildren(
       ...widgets.map((w, i) => {
-        const panel = make('figure', 'hc-panel');
-        const label = make('figcaption', 'hc-label');
+        const panel = el('figure', 'hc-panel');
+        const label = el('figcaption', 'hc-label');
         label.textContent = this.label(spec.key, spec.values[i]);
         panel.append(label, w);
         return panel;
@@ -247,7 +241,7 @@ export class HebbCompare extends HTMLElement {
     this.notice.hidden = false;
     const w = this.widget(keys);
     this.widgets = [w];
-    const panel = make('div', 'hc-panel');
+    const panel = el('div', 'hc-panel');
     panel.append(w);
     this.panels.replaceChildren(panel);
     w.addEventListener('change', () => this.announce());
