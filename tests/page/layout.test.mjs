@@ -156,10 +156,11 @@ for (const [kind, presets] of Object.entries(PRESETS)) {
   }
 }
 
-test('the in-between sizes (480×360, 1280×800) fit too', { timeout: 120_000 }, async () => {
+test('the in-between sizes (480×360, 1280×800) and a phone held upright (360×640) fit too', { timeout: 180_000 }, async () => {
   for (const [width, height] of [
     [480, 360],
     [1280, 800],
+    [360, 640],
   ]) {
     for (const kind of SHOWN) {
       const size = `${width}x${height}`;
