@@ -115,7 +115,9 @@ build() {
     wasm-bindgen --target web --out-dir www/pkg "$TARGET_DIR/$TARGET/release/hebb.wasm"
     # npm's binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen 0.2.130 output.
     say "wasm-opt -Oz (binaryen from npm)"
-    node_modules/.bin/wasm-opt -Oz www/pkg/hebb_bg.wasm -o www/pkg/hebb_bg.wasm
+    # The module's memory is its own (all zero at start) and Rust puts its stack first, growing
+    # down toward 0, so the lowest 1 KB holds no data: binaryen may then fold more (~1 KB gzip).
+    node_modules/.bin/wasm-opt -Oz --zero-filled-memory --low-memory-unused www/pkg/hebb_bg.wasm -o www/pkg/hebb_bg.wasm
     local raw gz
     raw=$(stat -c %s www/pkg/hebb_bg.wasm)
     gz=$(gzip -9c www/pkg/hebb_bg.wasm | wc -c)

@@ -41,7 +41,7 @@ impl Cloud {
     /// Seeded points of the preset, centred on their sample mean.
     pub fn generate(shape: Shape, seed: u32) -> Cloud {
         let mut rng = Rng::new(seed, Stream::Data);
-        let (s1, s2) = (libm::sqrt(shape.l1), libm::sqrt(shape.l2));
+        let (s1, s2) = (shape.l1.sqrt(), shape.l2.sqrt());
         let t = shape.theta_deg.to_radians();
         let (c, s) = (libm::cos(t), libm::sin(t));
         let mut points = Vec::with_capacity(2 * shape.n);
@@ -50,13 +50,13 @@ impl Cloud {
             let (a, b) = match shape.preset {
                 "clusters" => {
                     // Two blobs at ±d on axis 1 with spread l2: variance d² + l2 along it.
-                    let d = libm::sqrt((shape.l1 - shape.l2).max(0.0));
+                    let d = (shape.l1 - shape.l2).max(0.0).sqrt();
                     let side = if rng.uniform() < 0.5 { -d } else { d };
                     (side + s2 * rng.gaussian(), s2 * rng.gaussian())
                 }
                 "line" => {
                     // Uniform on [−h, h] has variance h²/3.
-                    let h = libm::sqrt(3.0 * shape.l1);
+                    let h = (3.0 * shape.l1).sqrt();
                     (h * (2.0 * rng.uniform() - 1.0), s2 * rng.gaussian())
                 }
                 _ => (s1 * rng.gaussian(), s2 * rng.gaussian()),

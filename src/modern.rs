@@ -92,7 +92,7 @@ impl Modern {
 
     /// Cosine between the state and pattern μ (for ±1 states, the overlap m).
     pub fn overlap(&self, mu: usize) -> f64 {
-        let norm = libm::sqrt(self.state.iter().map(|x| x * x).sum::<f64>() * self.n as f64);
+        let norm = (self.state.iter().map(|x| x * x).sum::<f64>() * self.n as f64).sqrt();
         if norm == 0.0 {
             0.0
         } else {
@@ -123,6 +123,6 @@ pub fn cosine(a: &[f64], b: &[f64]) -> f64 {
     if na == 0.0 || nb == 0.0 {
         0.0
     } else {
-        dot / libm::sqrt(na * nb)
+        dot / (na * nb).sqrt()
     }
 }

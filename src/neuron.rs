@@ -95,25 +95,33 @@ impl NeuronRun {
         done
     }
 
+    /// The hot loop. w, the pick stream and the step count live in locals and go back to `self`
+    /// only where a record, a divergence or the end needs them: kept in `self`, every step would
+    /// store w and load it again on the chain of dependent float operations, which wasm engines
+    /// forward from store to load more slowly than native code (0.19 ms against 0.11 per 10⁴ steps).
     #[inline(always)]
     fn present(&mut self, steps: u64, rule: impl Fn(&mut [f64; 2], &[f64; 2])) -> u64 {
         let n = self.cloud.len() as u32;
         let limit_sq = NORM_LIMIT * NORM_LIMIT;
-        for done in 0..steps {
-            let x = self.cloud.centred(self.picks.index(n) as usize);
-            rule(&mut self.w, &x);
-            self.clock.step += 1;
-            let n2 = dot(&self.w, &self.w);
-            if n2.is_nan() || n2 > limit_sq {
-                let why = self.divergence_reason();
-                self.clock.diverge(why);
-                return done + 1;
-            }
-            if self.history.due(self.clock.step) {
+        let (mut w, mut picks, mut step) = (self.w, self.picks, self.clock.step);
+        for done in 1..=steps {
+            let x = self.cloud.centred(picks.index(n) as usize);
+            rule(&mut w, &x);
+            step += 1;
+            let n2 = dot(&w, &w);
+            let diverged = n2.is_nan() || n2 > limit_sq;
+            if diverged || self.history.due(step) {
+                (self.w, self.picks, self.clock.step) = (w, picks, step);
+                if diverged {
+                    let why = self.divergence_reason();
+                    self.clock.diverge(why);
+                    return done;
+                }
                 self.update_angle();
                 self.record();
             }
         }
+        (self.w, self.picks, self.clock.step) = (w, picks, step);
         steps
     }
 
@@ -230,7 +238,7 @@ impl NeuronRun {
         } else {
             0.0
         };
-        [self.clock.step as f64, libm::sqrt(n2), self.angle, s.lambda1, s.lambda2, captured]
+        [self.clock.step as f64, n2.sqrt(), self.angle, s.lambda1, s.lambda2, captured]
     }
 
     /// The averaged update E[Δw] on a `grid`×`grid` lattice over [−half, half]²:

@@ -1,7 +1,8 @@
 //! Seeded randomness that draws the same numbers natively and in wasm.
 //!
-//! ChaCha8 is portable; the Gaussian uses `libm` (std's `ln`/`cos` differ between the targets)
-//! and indices are drawn as `u32` (rand 0.8 samples `usize` differently on 32-bit wasm).
+//! ChaCha8 is portable; the Gaussian uses `libm`'s `ln`/`cos` (std's differ between the targets;
+//! std's `sqrt` does not: it is correctly rounded everywhere) and indices are drawn as `u32`
+//! (rand 0.8 samples `usize` differently on 32-bit wasm).
 
 use rand::{Rng as _, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -52,7 +53,7 @@ impl Rng {
     pub fn gaussian(&mut self) -> f64 {
         let u1 = 1.0 - self.uniform(); // (0, 1]: ln stays finite
         let u2 = self.uniform();
-        libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(std::f64::consts::TAU * u2)
+        (-2.0 * libm::log(u1)).sqrt() * libm::cos(std::f64::consts::TAU * u2)
     }
 }
 
@@ -60,7 +61,7 @@ impl Rng {
 /// sample picked at each online step and the order of each Hopfield sweep. A ChaCha draw per
 /// step costs more than the step itself in wasm (no SIMD path there). Integer-only, so native
 /// and wasm agree.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Quick {
     state: u64,
     start: u64,

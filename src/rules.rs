@@ -20,8 +20,10 @@ pub fn dot<const D: usize>(a: &[f64; D], b: &[f64; D]) -> f64 {
     s
 }
 
+/// std's sqrt, not libm's: IEEE sqrt is correctly rounded, so every target gives the same bits,
+/// and wasm then has one instruction for it (libm's is a software loop there).
 pub fn norm<const D: usize>(a: &[f64; D]) -> f64 {
-    libm::sqrt(dot(a, a))
+    dot(a, a).sqrt()
 }
 
 /// Plain Hebb: Δw = η y x.
