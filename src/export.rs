@@ -3,7 +3,6 @@
 
 use crate::circuit_runs::BCM_RECORD;
 use crate::memory::HOPFIELD_RECORD;
-use crate::neuron::RECORD;
 use crate::widget::{Model, Widget};
 
 /// Column names and rows; every number finite.
@@ -65,9 +64,10 @@ pub fn trajectory(w: &Widget) -> Trajectory {
     match w.model() {
         Model::Neuron(r) => {
             let [x, y] = r.w();
-            // Laid out like a history record: step, |w|, angle, w.x, w.y.
+            // Laid out like NeuronRun::records: step, |w|, angle, w.x, w.y.
             let now = [readouts[0], readouts[1], readouts[2], x, y];
-            table(&["step", "w1", "w2", "norm", "angle"], r.history().as_slice(), RECORD, &[0, 3, 4, 1, 2], Some(&now))
+            let records: Vec<f64> = r.records().flatten().collect();
+            table(&["step", "w1", "w2", "norm", "angle"], &records, 5, &[0, 3, 4, 1, 2], Some(&now))
         }
         Model::Hopfield(r) => {
             table(&["step", "overlap", "energy", "wrong_bits"], series, HOPFIELD_RECORD, &[0, 2, 1, 3], Some(&r.now()))

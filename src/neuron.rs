@@ -10,8 +10,10 @@ use crate::run::{group, Clock, Fnv, Status};
 /// Past this |w| a run is stopped as diverged, long before f64 overflows.
 pub const NORM_LIMIT: f64 = 1e12;
 
-/// History record: step, |w|, angle to PC1 (degrees), w.x, w.y.
-pub const RECORD: usize = 5;
+/// History record: step, |w|, |w·e1|, |w × e1|, w.x, w.y. The angle's two legs are stored, not
+/// the angle: its atan2 is computed only for the records that are read (see [`NeuronRun::records`]),
+/// where computing it for every record took a third of the step loop's time in wasm.
+pub const RECORD: usize = 6;
 
 pub const READOUTS: [&str; 6] = ["step", "norm", "angle", "lambda1", "lambda2", "variance"];
 
@@ -28,6 +30,16 @@ pub struct NeuronRun {
     history: History<RECORD>,
     /// Angle readout; kept at its last defined value once w has decayed to exactly 0.
     angle: f64,
+}
+
+/// The angle in degrees between w's line and PC1 (0–90) from |w·e1| and |w × e1|; `last` when
+/// w is exactly 0 and has no direction.
+fn angle_between(along: f64, across: f64, last: f64) -> f64 {
+    if along > 0.0 || across > 0.0 {
+        libm::atan2(across, along).to_degrees()
+    } else {
+        last
+    }
 }
 
 impl NeuronRun {
@@ -117,7 +129,6 @@ impl NeuronRun {
                     self.clock.diverge(why);
                     return done;
                 }
-                self.update_angle();
                 self.record();
             }
         }
@@ -126,17 +137,20 @@ impl NeuronRun {
     }
 
     fn record(&mut self) {
-        let n = norm(&self.w);
-        self.history.push(self.clock.step, [self.clock.step as f64, n, self.angle, self.w[0], self.w[1]]);
+        let (along, across) = self.legs();
+        let record = [self.clock.step as f64, norm(&self.w), along, across, self.w[0], self.w[1]];
+        self.history.push(self.clock.step, record);
+    }
+
+    /// |w·e1| and |w × e1|: the sides of the angle between w's line and PC1.
+    fn legs(&self) -> (f64, f64) {
+        let e1 = self.cloud.stats().e1;
+        (dot(&self.w, &e1).abs(), (self.w[0] * e1[1] - self.w[1] * e1[0]).abs())
     }
 
     fn update_angle(&mut self) {
-        let e1 = self.cloud.stats().e1;
-        let along = dot(&self.w, &e1).abs();
-        let across = (self.w[0] * e1[1] - self.w[1] * e1[0]).abs();
-        if along > 0.0 || across > 0.0 {
-            self.angle = libm::atan2(across, along).to_degrees();
-        }
+        let (along, across) = self.legs();
+        self.angle = angle_between(along, across, self.angle);
     }
 
     /// Why the run blew up, in the maths of the rule that did it (SCIENCE.md §1–3).
@@ -223,6 +237,14 @@ impl NeuronRun {
 
     pub fn history(&self) -> &History<RECORD> {
         &self.history
+    }
+
+    /// The history as step, |w|, angle to PC1 (degrees), w.x, w.y per record (charts, CSV).
+    pub fn records(&self) -> impl Iterator<Item = [f64; 5]> + '_ {
+        self.history.as_slice().chunks_exact(RECORD).scan(0.0, |last, r| {
+            *last = angle_between(r[2], r[3], *last);
+            Some([r[0], r[1], *last, r[4], r[5]])
+        })
     }
 
     pub fn stats(&self) -> &Stats {

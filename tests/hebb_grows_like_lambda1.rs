@@ -87,7 +87,7 @@ fn explosion_is_stopped_before_overflow_and_explained() {
         // steps. Online growth is slower by the Jensen gap (≈ 1.5 ηλ1 = 4.5 % here) and the log
         // of |w| wanders by η λ1 √2 per step (≈ 4.5 % of the total over ~900 steps): allow −14 %
         // to +18 % (3σ either side, plus the gap).
-        let w0 = wd.run().history().as_slice()[3..5].to_vec();
+        let w0 = wd.run().history().as_slice()[4..6].to_vec();
         let along = (w0[0] * s.e1[0] + w0[1] * s.e1[1]).abs();
         let predicted = (1e12f64 / along).ln() / (1.0 + 0.01 * s.lambda1).ln();
         let ratio = done as f64 / predicted;

@@ -13,8 +13,8 @@ const FONT = '0.857em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Geometry buffer layout (see src/wasm.rs). */
 const G = { wx: 0, wy: 1, mx: 2, my: 3, e1x: 4, e1y: 5, l1: 6, l2: 7, maxSq: 8 };
-/** History record layout: step, |w|, angle, w.x, w.y. */
-const RECORD = 5;
+/** History record layout (src/neuron.rs RECORD): step, |w|, |w·e1|, |w × e1|, w.x, w.y. */
+const RECORD = 6;
 /** How many of the latest history records the tip's trail shows. */
 const TRAIL = 48;
 /** Pointer radius for picking a point, in CSS pixels. */
@@ -257,8 +257,8 @@ export class CloudView {
         const a = (i - first) / (count - first);
         ctx.strokeStyle = `rgba(214, 76, 42, ${(0.55 * a * a).toFixed(3)})`;
         ctx.beginPath();
-        ctx.moveTo(mx + hist[(i - 1) * RECORD + 3] * s, my - hist[(i - 1) * RECORD + 4] * s);
-        ctx.lineTo(mx + hist[i * RECORD + 3] * s, my - hist[i * RECORD + 4] * s);
+        ctx.moveTo(mx + hist[(i - 1) * RECORD + 4] * s, my - hist[(i - 1) * RECORD + 5] * s);
+        ctx.lineTo(mx + hist[i * RECORD + 4] * s, my - hist[i * RECORD + 5] * s);
         ctx.stroke();
       }
       ctx.lineCap = 'butt';

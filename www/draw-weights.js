@@ -8,7 +8,8 @@ const ACCENT = '#d64c2a';
 /** In em of the canvas's own font (the widget's 14 px, larger on a big screen): 11 px at 14 px. */
 const FONT = '0.786em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const G = { wx: 0, wy: 1, e1x: 4, e1y: 5 };
-const RECORD = 5;
+/** History record layout (src/neuron.rs RECORD): step, |w|, |w·e1|, |w × e1|, w.x, w.y. */
+const RECORD = 6;
 /** Flow arrows per side. */
 const GRID = 13;
 
@@ -146,8 +147,8 @@ export class WeightView {
     ctx.lineJoin = 'round';
     ctx.beginPath();
     for (let i = 0; i < hist.length; i += RECORD) {
-      const x = cx + hist[i + 3] * s;
-      const y = cy - hist[i + 4] * s;
+      const x = cx + hist[i + 4] * s;
+      const y = cy - hist[i + 5] * s;
       if (i === 0) ctx.moveTo(x, y);
       else ctx.lineTo(x, y);
     }

@@ -1,7 +1,7 @@
 //! The small charts under a cloud widget, drawn with plotters into a canvas a few times a second,
 //! or into an SVG text for the export (the same drawing on either backend).
 
-use crate::neuron::{NeuronRun, RECORD};
+use crate::neuron::NeuronRun;
 use crate::rules::Rule;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -40,10 +40,6 @@ const INK: RGBColor = RGBColor(40, 44, 52);
 const WEIGHT: RGBColor = RGBColor(214, 76, 42);
 const GUIDE: RGBColor = RGBColor(120, 130, 150);
 
-fn records(run: &NeuronRun) -> impl Iterator<Item = &[f64]> {
-    run.history().as_slice().chunks_exact(RECORD)
-}
-
 fn last_step(run: &NeuronRun) -> f64 {
     run.history().last().map_or(1.0, |r| r[0]).max(1.0)
 }
@@ -55,7 +51,7 @@ where
 {
     root.fill(&WHITE)?;
     let (mut lo, mut hi) = (f64::INFINITY, 0.0f64);
-    for r in records(run).filter(|r| r[1] > 0.0) {
+    for r in run.records().filter(|r| r[1] > 0.0) {
         lo = lo.min(r[1]);
         hi = hi.max(r[1]);
     }
@@ -86,7 +82,7 @@ where
         let end = last_step(run);
         chart.draw_series(LineSeries::new([(0.0, 1.0), (end, 1.0)], GUIDE.stroke_width(1)))?;
     }
-    let line = records(run).filter(|r| r[1] > 0.0).map(|r| (r[0], r[1]));
+    let line = run.records().filter(|r| r[1] > 0.0).map(|r| (r[0], r[1]));
     chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
     Ok(())
 }
@@ -114,7 +110,7 @@ where
         .light_line_style(WHITE)
         .x_label_formatter(&|x| short(*x))
         .draw()?;
-    let line = records(run).map(|r| (r[0], r[2]));
+    let line = run.records().map(|r| (r[0], r[2]));
     chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
     Ok(())
 }
