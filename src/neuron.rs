@@ -159,7 +159,11 @@ impl NeuronRun {
         let (eta, alpha) = (self.eta, self.alpha);
         let growth = norm(&self.w) / norm(&self.w_start).max(f64::MIN_POSITIVE);
         let grew = if growth.is_finite() {
-            format!("|w| grew 10^{}-fold in {} steps", libm::floor(libm::log10(growth)) as i64, group(self.clock.step))
+            format!(
+                "|w| grew 10{}-fold in {} steps",
+                superscript(libm::floor(libm::log10(growth)) as i64),
+                group(self.clock.step)
+            )
         } else {
             format!("|w| overflowed after {} steps", group(self.clock.step))
         };
@@ -302,4 +306,15 @@ fn shape(p: &Params) -> Shape<'_> {
 
 fn fmt(x: f64) -> String {
     format!("{}", libm::round(x * 1000.0) / 1000.0)
+}
+
+/// 12 → "¹²", as printed maths writes a power of ten.
+fn superscript(n: i64) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d.to_digit(10).unwrap_or(0) as usize],
+        })
+        .collect()
 }

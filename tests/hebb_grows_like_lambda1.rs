@@ -93,7 +93,7 @@ fn explosion_is_stopped_before_overflow_and_explained() {
         let ratio = done as f64 / predicted;
         assert!((0.86..1.18).contains(&ratio), "{done} steps vs {predicted} predicted");
         let msg = wd.message();
-        assert!(msg.contains("no brake") && msg.contains("10^12-fold"), "{msg}");
+        assert!(msg.contains("no brake") && msg.contains("10¹²-fold"), "{msg}");
         assert_eq!(wd.advance(10), 0, "a diverged run does not move");
     }
 }
