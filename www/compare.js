@@ -19,7 +19,7 @@
 // a <hebb-widget> or, when the query has `compare`, a <hebb-compare> from a query string.
 
 import { isKeyAttribute } from './hebb-widget.js';
-import { el } from './dom.js';
+import { el, linkStylesheet } from './dom.js';
 
 /** Keys of the page around a figure: never passed to a widget. */
 export const PAGE_KEYS = new Set(['compare', 'present']);
@@ -42,18 +42,7 @@ const SHARED_ACTIONS = [
   ['new-seed', '⚄', 'New seed', 'new data and start weight, the same for both'],
 ];
 
-/** Load the element's stylesheet once, unless the page already links it. */
-function ensureStylesheet() {
-  const href = new URL('compare.css', import.meta.url).href;
-  for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-    if (link.href === href) return;
-  }
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  document.head.append(link);
-}
-ensureStylesheet();
+linkStylesheet(new URL('compare.css', import.meta.url).href);
 
 /** A user's text, shortened for a notice (it is shown as text, never parsed). */
 function quoted(text) {

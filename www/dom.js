@@ -1,4 +1,15 @@
-// The one DOM helper every view shares.
+// The DOM helpers the views and elements share.
+
+/** Links a stylesheet once (an element's own CSS), unless the page already links it. */
+export function linkStylesheet(href) {
+  for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
+    if (link.href === href) return;
+  }
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  document.head.append(link);
+}
 
 /** A new element with a class and attributes (set as text: nothing is parsed as HTML). */
 export function el(tag, className, attrs = {}) {

@@ -28,25 +28,14 @@ import { CloudFamilyView } from './cloud-view.js';
 import { MemoryFamilyView } from './memory-view.js';
 import { CircuitFamilyView } from './circuit-view.js';
 import { human, plainDecimal } from './format.js';
-import { el } from './dom.js';
+import { el, linkStylesheet } from './dom.js';
 import { download, picturePng } from './export.js';
 
 /** One wasm instance for the whole page, loading as soon as this module does. */
 const wasmReady = init();
 wasmReady.catch(() => {}); // each widget reports the failure itself
 
-/** Load the widget's stylesheet once, unless the page already links it. */
-function ensureStylesheet() {
-  const href = new URL('hebb.css', import.meta.url).href;
-  for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-    if (link.href === href) return;
-  }
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  document.head.append(link);
-}
-ensureStylesheet();
+linkStylesheet(new URL('hebb.css', import.meta.url).href);
 
 /** HTML attributes that are not keys of the widget (everything else goes to Rust, so an
  * unknown key is reported in the message rather than silently dropped). */
