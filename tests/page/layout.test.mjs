@@ -177,6 +177,44 @@ test('the in-between sizes (480×360, 1280×800) and a phone held upright (360×
   }
 });
 
+/** A comparison per view: two widgets of about 355 px side by side in a 720×480 frame. */
+const COMPARED = {
+  oja: 'eta:0.005,0.05',
+  hopfield: 'noise:0.2,0.45',
+  capacity: 'trials:1,3',
+  modern: 'beta:1,0.003',
+  ei: 'eta:0.0005,0.001',
+  gha: 'eta:0.002,0.01',
+  recurrent: 'sigma:0.5,2',
+  bcm: 'tau:20,150',
+  prune: 'kmax:8,15',
+};
+
+for (const [kind, spec] of Object.entries(COMPARED)) {
+  test(`compare=${spec} of ${kind}: both halves fit 720×480 (each a small frame)`, { timeout: 60_000 }, async () => {
+    await withPage(
+      browser,
+      `embed.html?kind=${kind}&seed=3&compare=${spec}`,
+      async (s) => {
+        await s.waitUntil(`both ${kind} widgets to run`, (ws) => ws.length === 2 && ws.every((w) => w.status !== 'loading' && Number(w.readouts.step) > 0));
+        await sleep(700);
+        await assertFitsFrame(s, 720, 480);
+        for (const n of [1, 2]) {
+          const what = `${kind} ${spec}, widget ${n}`;
+          const m = await s.page.evaluate(measureInPage, `.hc-panel:nth-of-type(${n}) hebb-widget`);
+          assert.deepEqual(m.sideways, [], `${what}: elements stick out of the widget sideways`);
+          assert.deepEqual(m.blank, [], `${what}: canvases on show with nothing drawn`);
+          assert.deepEqual(m.truncated, [], `${what}: labels or readouts cut short`);
+          assert.deepEqual(m.covered, [], `${what}: readouts or the message covered by something else`);
+          assert.ok(m.readouts >= 3, `${what}: only ${m.readouts} readouts on show`);
+        }
+        if (kind === 'hopfield') await s.screenshot('layout-compare-hopfield-720x480');
+      },
+      { width: 720, height: 480 },
+    );
+  });
+}
+
 test('a single-option menu is not shown; its key still works', { timeout: 60_000 }, async () => {
   await withPage(browser, 'embed.html?kind=bcm&preset=orthonormal', async (s) => {
     await s.waitLoaded();
