@@ -697,10 +697,10 @@ export class CircuitFamilyView {
     drawGraph(this.graph.canvas, dpr, { n, weights, alive, recent: this.recent, now, fade: FADE_MS });
   }
 
-  /** BCM's chart of the responses over time (plotters, in Rust). */
-  drawCharts(dpr) {
+  /** BCM's chart of the responses over time (plotters, in Rust); `type` scales its text. */
+  drawCharts(dpr, type) {
     const c = this.chart;
     if (!c || !this.host.shown(c) || !fitCanvas(c, dpr)) return;
-    this.host.sim().draw_memory_chart(c, dpr);
+    this.host.sim().draw_memory_chart(c, dpr * type);
   }
 }

@@ -164,10 +164,10 @@ export class CloudFamilyView {
     }
   }
 
-  /** The |w| and angle charts (plotters, in Rust). */
-  drawCharts(dpr) {
+  /** The |w| and angle charts (plotters, in Rust); `type` scales their text with the widget's. */
+  drawCharts(dpr, type) {
     if (!this.host.shown(this.charts)) return;
     if (![this.normChart, this.angleChart].every((c) => fitCanvas(c, dpr))) return;
-    this.host.sim().draw_charts(this.normChart, this.angleChart, dpr);
+    this.host.sim().draw_charts(this.normChart, this.angleChart, dpr * type);
   }
 }

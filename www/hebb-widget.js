@@ -274,6 +274,8 @@ export class HebbWidget extends HTMLElement {
 
   observe() {
     this.resizer ??= new ResizeObserver(() => {
+      // The stylesheet's type scale (larger on a big screen): the charts' text follows it.
+      this.typeScale = parseFloat(getComputedStyle(this).getPropertyValue('--hw-s')) || 1;
       this.markAll();
       this.schedule();
     });
@@ -445,7 +447,7 @@ export class HebbWidget extends HTMLElement {
 
   drawCharts(dpr) {
     try {
-      this.view.drawCharts(dpr);
+      this.view.drawCharts(dpr, this.typeScale ?? 1);
     } catch (err) {
       // A chart that cannot draw must not stop the simulation; say so once.
       if (!this.chartError) {

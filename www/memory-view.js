@@ -582,10 +582,10 @@ export class MemoryFamilyView {
     this.wCanvas.parentElement.title = `W = Σ ξξᵀ${shown < n ? ` for the first ${shown} of ${n} neurons` : ''}: warm positive, cool negative, full colour at |Σ ξξᵀ| = ${max}`;
   }
 
-  /** The kind's chart (plotters, in Rust). */
-  drawCharts(dpr) {
+  /** The kind's chart (plotters, in Rust); `type` scales its text with the widget's. */
+  drawCharts(dpr, type) {
     const c = this.chart;
     if (!c || !this.host.shown(c) || !fitCanvas(c, dpr)) return;
-    this.host.sim().draw_memory_chart(c, dpr);
+    this.host.sim().draw_memory_chart(c, dpr * type);
   }
 }
