@@ -109,9 +109,9 @@ export function shuffle(order, rand) {
  * The capacity curve as the core's `capacity_curve` kernel defines it, with its own random
  * numbers: N = 400, P = 4, 8, …, 80, 5 trials each; per trial, P random ±1 patterns are stored
  * and recall starts from every one of them, by asynchronous sweeps in a fresh random order until
- * a sweep flips nothing or 20 sweeps have run. Returns the mean wrong-bit fraction at each P.
+ * a sweep flips nothing or 150 sweeps have run (the core's MAX_SWEEPS). Returns the mean wrong-bit fraction at each P.
  */
-export function capacityCurve(seed = 1, { n = 400, pMax = 80, pStep = 4, trials = 5, maxSweeps = 20 } = {}) {
+export function capacityCurve(seed = 1, { n = 400, pMax = 80, pStep = 4, trials = 5, maxSweeps = 150 } = {}) {
   const rand = mulberry32(seed);
   const w = new Float32Array(n * n);
   const patterns = new Float32Array(pMax * n);

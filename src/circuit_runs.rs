@@ -482,7 +482,7 @@ impl PruneRun {
             self.clock.step += 1;
             if runaway(&self.net.w) {
                 self.clock.diverge(format!(
-                    "decay λ = {lambda} cannot hold η = {eta}: the strongest synapses ran away ({} samples)",
+                    "decay γ = {lambda} cannot hold η = {eta}: the strongest synapses ran away ({} samples)",
                     group(self.clock.step)
                 ));
                 break;

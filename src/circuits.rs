@@ -162,7 +162,7 @@ impl Bcm {
     }
 }
 
-/// One step of the seed's worked example, every term kept: w ← w + η x y − λ w.
+/// One step of the seed's worked example, every term kept: w ← w + η x y − γ w (γ the decay).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecayStep {
     pub hebbian: Vec<f64>,
@@ -171,7 +171,8 @@ pub struct DecayStep {
     pub after: Vec<f64>,
 }
 
-/// Δw = η x y − λ w (L2) or η x y − λ sign(w) (L1).
+/// Δw = η x y − γ w (L2) or η x y − γ sign(w) (L1). L2 is a brake (w → η C/γ); L1 is a sparsity
+/// threshold, not a brake: a synapse with η|C_ij| > γ grows without bound.
 pub fn decay_step(w: &[f64], x: &[f64], y: f64, eta: f64, lambda: f64, l1: bool) -> DecayStep {
     let hebbian: Vec<f64> = x.iter().map(|xi| eta * xi * y).collect();
     let decay: Vec<f64> = w.iter().map(|&wi| lambda * if l1 { sign(wi) } else { wi }).collect();

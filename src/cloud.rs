@@ -15,6 +15,9 @@ pub struct Stats {
     pub e2: [f64; 2],
     /// Largest |x − x̄|² of any point: what decides whether one online step can blow up.
     pub max_sq: f64,
+    /// E[((x − x̄)·e1)⁴], the fourth moment along PC1: how much the online growth rate falls
+    /// short of the averaged one (see [`crate::rules::decay_online_tipping_point`]).
+    pub fourth1: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -161,6 +164,7 @@ impl Default for Stats {
             e1: [1.0, 0.0],
             e2: [0.0, 1.0],
             max_sq: 0.0,
+            fourth1: 0.0,
         }
     }
 }
@@ -187,7 +191,15 @@ impl Stats {
         }
         let cov = [[cxx / n, cxy / n], [cxy / n, cyy / n]];
         let (lambda1, lambda2, e1, e2) = covariance_eigen(&cov);
-        Stats { mean, cov, lambda1, lambda2, e1, e2, max_sq }
+        let fourth1 = points
+            .chunks_exact(2)
+            .map(|p| {
+                let z = (p[0] - mean[0]) * e1[0] + (p[1] - mean[1]) * e1[1];
+                z * z * z * z
+            })
+            .sum::<f64>()
+            / n;
+        Stats { mean, cov, lambda1, lambda2, e1, e2, max_sq, fourth1 }
     }
 
     pub fn trace(&self) -> f64 {

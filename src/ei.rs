@@ -6,6 +6,12 @@
 //! text prints W F Fᵀ, which is the same only when D = I. From W = 0 it converges iff
 //! η < 2/λmax(FᵀF), and W D tends to the projector onto span(F). Recall runs τẏ = W D y − y,
 //! which then settles on y(∞) = P_F y(0): a continuous attractor, not a winner-take-all.
+//!
+//! In terms of J = W D (D² = I) the rule is ΔJ = η (F − J F) Fᵀ: without Dale's law the signs
+//! change nothing and J learns the projection (pseudo-inverse) rule of Personnaz, Guyon & Dreyfus
+//! (1985). Clipping W at 0 (Dale's law) keeps the loss falling to 0 but can give W D an
+//! eigenvalue with real part above 1: recall then runs away along it instead of settling, so a
+//! recall is judged by the spectrum of W D, not by the loss.
 
 use nalgebra::{DMatrix, DVector};
 
@@ -98,6 +104,49 @@ impl EiNetwork {
         let dy = dt * (&self.w * y.component_mul(&self.d) - &*y);
         *y += &dy;
         dy.amax()
+    }
+
+    /// The eigenvalues of W D at the right edge of its spectrum, as Ritz values of an `m`-step
+    /// Arnoldi iteration (exact when `m` ≥ N, or once the Krylov space closes): (re, im) pairs.
+    /// Recall τẏ = (W D − I) y is stable iff every real part is below 1.
+    pub fn outer_eigenvalues(&self, m: usize) -> Vec<(f64, f64)> {
+        let n = self.n();
+        let m = m.min(n);
+        let mut q: Vec<DVector<f64>> = Vec::with_capacity(m + 1);
+        // A fixed start vector with every component nonzero and no symmetry (no rng needed).
+        let start = DVector::from_fn(n, |i, _| 1.0 + ((i * 7919) % 97) as f64 / 97.0);
+        q.push(&start / start.norm());
+        let mut h = DMatrix::<f64>::zeros(m + 1, m);
+        let mut size = m;
+        for j in 0..m {
+            let mut v = &self.w * q[j].component_mul(&self.d);
+            // Modified Gram–Schmidt, twice (one pass loses orthogonality near convergence).
+            for _ in 0..2 {
+                for (i, qi) in q.iter().enumerate() {
+                    let c = qi.dot(&v);
+                    h[(i, j)] += c;
+                    v.axpy(-c, qi, 1.0);
+                }
+            }
+            let norm = v.norm();
+            h[(j + 1, j)] = norm;
+            if norm <= 1e-12 * (1.0 + h.column(j).amax()) {
+                // The Krylov space is invariant: its Ritz values are exact eigenvalues.
+                size = j + 1;
+                break;
+            }
+            q.push(v / norm);
+        }
+        // nalgebra's plain `complex_eigenvalues` iterates without limit, and the QR iteration can
+        // stall on the near-repeated eigenvalues of a learned projector: bound it, and on a stall
+        // take the Ritz values of one Arnoldi step fewer (still the outer spectrum).
+        for k in (1..=size).rev() {
+            let square = h.view((0, 0), (k, k)).into_owned();
+            if let Some(schur) = nalgebra::linalg::Schur::try_new(square, f64::EPSILON, 1000) {
+                return schur.complex_eigenvalues().iter().map(|z| (z.re, z.im)).collect();
+            }
+        }
+        vec![(h[(0, 0)], 0.0)]
     }
 
     pub fn pattern(&self, mu: usize) -> DVector<f64> {

@@ -511,7 +511,16 @@ pub fn ags_wrong_bits(alpha: f64) -> f64 {
     ags_overlap(alpha).map_or(0.5, |m| (1.0 - m) / 2.0)
 }
 
-/// The critical load α_c where the retrieval solution disappears (≈ 0.138), by bisection.
+/// The loads of perfect recall (McEliece, Posner, Rodemich & Venkatesh 1987): a given stored
+/// pattern is a fixed point with no wrong bit, with probability → 1 as N grows, up to
+/// P = N/(2 ln N); all of them at once up to N/(4 ln N). Far below the critical load: there,
+/// retrieval tolerates a few per cent of wrong bits. Returns (one, all) as loads P/N.
+pub fn perfect_recall_loads(n: usize) -> (f64, f64) {
+    let ln_n = libm::log(n as f64);
+    (1.0 / (2.0 * ln_n), 1.0 / (4.0 * ln_n))
+}
+
+/// The critical load P/N where the retrieval solution disappears (≈ 0.138), by bisection.
 pub fn ags_critical_load() -> f64 {
     let (mut lo, mut hi) = (0.05, 0.3);
     for _ in 0..50 {

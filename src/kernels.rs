@@ -104,7 +104,9 @@ impl Kernel {
                     let mut wrong = 0.0;
                     for trial in 0..5 {
                         let mut rng = Rng::with_stream(1, (p * 10 + trial) as u64);
-                        wrong += hopfield::capacity_trial(net, p, 20, &mut rng, patterns, order).0 / 5.0;
+                        wrong += hopfield::capacity_trial(net, p, crate::memory::MAX_SWEEPS, &mut rng, patterns, order)
+                            .0
+                            / 5.0;
                     }
                     curve.push(wrong);
                 }

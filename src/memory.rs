@@ -274,10 +274,13 @@ pub fn load(k: usize) -> f64 {
 
 /// Recall fails where the mean fraction of wrong bits after recall first passes this.
 pub const FAILED: f64 = 0.05;
-const MAX_SWEEPS: usize = 20;
+/// Recall from a stored pattern stops at the first sweep without a flip, or after this many.
+/// Near the critical load a collapsing recall at N = 1024 takes up to ~65 sweeps; 20 cut those
+/// short and put the 5 % crossing too high (tests/capacity_two_limits.rs checks none is cut).
+pub const MAX_SWEEPS: usize = 150;
 
 /// The capacity sweep: one step = one trial (random patterns at one load, recall from every
-/// stored pattern, at most 20 asynchronous sweeps each).
+/// stored pattern itself, asynchronous sweeps until none flips).
 #[derive(Clone, Debug)]
 pub struct CapacityRun {
     n: usize,
@@ -306,8 +309,9 @@ enum Phase {
     Idle,
     /// Building W from the trial's patterns, next row.
     Storing(usize),
-    /// Recalling from each stored pattern, next pattern.
-    Recalling(usize),
+    /// Recalling from stored pattern `mu` (set as the state when `sweeps` is 0), after `sweeps`
+    /// asynchronous sweeps.
+    Recalling { mu: usize, sweeps: usize },
 }
 
 /// About this many weight updates per unit of work while building W (~1 ms in wasm).
@@ -363,7 +367,7 @@ impl CapacityRun {
         done
     }
 
-    /// Up to `units` units of work — a few rows of W, or one recall — so that a page can keep
+    /// Up to `units` units of work — a few rows of W, or a few sweeps of one recall — so that a page can keep
     /// every frame short whatever N is; returns the trials finished.
     pub fn advance_units(&mut self, units: u64) -> u64 {
         let mut done = 0;
@@ -407,16 +411,35 @@ impl CapacityRun {
             Phase::Storing(row) => {
                 let end = (row + (ROW_WORK / (p * n)).max(1)).min(n);
                 self.net.build_rows(row..end);
-                self.phase = if end == n { Phase::Recalling(0) } else { Phase::Storing(end) };
+                self.phase = if end == n { Phase::Recalling { mu: 0, sweeps: 0 } } else { Phase::Storing(end) };
                 false
             }
-            Phase::Recalling(mu) => {
+            Phase::Recalling { mu, mut sweeps } => {
                 let xi = &self.patterns[mu * n..(mu + 1) * n];
-                let w = hopfield::recall_from(&mut self.net, xi, MAX_SWEEPS, &mut self.trial_rng, &mut self.order);
+                if sweeps == 0 {
+                    self.net.set_state(xi);
+                }
+                // As many sweeps as fit in one unit of work (one, for a large network), so a slow
+                // collapse near the critical load is spread over frames too. The same sweeps in
+                // the same order as `hopfield::recall_async`, however the work is split.
+                let mut settled = false;
+                for _ in 0..(ROW_WORK / (n * n)).max(1) {
+                    hopfield::shuffle(&mut self.order, n, &mut self.trial_rng);
+                    sweeps += 1;
+                    if self.net.sweep_async(&self.order) == 0 || sweeps == MAX_SWEEPS {
+                        settled = true;
+                        break;
+                    }
+                }
+                if !settled {
+                    self.phase = Phase::Recalling { mu, sweeps };
+                    return false;
+                }
+                let w = self.net.wrong_bits(xi);
                 self.wrong += w / p as f64;
                 self.perfect += (w == 0.0) as u8 as f64 / p as f64;
                 if mu + 1 < p {
-                    self.phase = Phase::Recalling(mu + 1);
+                    self.phase = Phase::Recalling { mu: mu + 1, sweeps: 0 };
                     return false;
                 }
                 self.last_wrong = self.wrong;
@@ -592,13 +615,20 @@ impl ModernRun {
 
 // ---------------------------------------------------------------------------------------------
 
-pub const EI_READOUTS: &[&str] = &["step", "energy", "overlap", "wrong-bits", "dale-violations"];
+pub const EI_READOUTS: &[&str] = &["step", "energy", "overlap", "wrong-bits", "dale-violations", "lambda-max"];
 
 /// Learning ends when the loss falls below this fraction of its start.
 const LEARNED: f64 = 1e-10;
 /// Euler step dt/τ of the recall dynamics, and how long the cue settles (e^−40: settled).
 const DT: f64 = 0.1;
 const SETTLE_STEPS: usize = 400;
+/// Arnoldi steps for the outer spectrum of W D: the rightmost eigenvalue converges in far fewer
+/// (and the Krylov space of the learned W D closes after about P + 16), ~10 ms at N = 1024 in wasm.
+const ARNOLDI_STEPS: usize = 24;
+/// A real part above 1 + this makes recall unstable. The projector's eigenvalues approach 1 from
+/// below, so this only absorbs rounding (Ritz values at N = 1024 land up to ~10⁻⁹ above 1);
+/// the instability Dale clipping makes is 0.27.
+pub const UNSTABLE: f64 = 1e-6;
 
 /// E/I learning (one step = one update of W), then recall of a noisy cue under τẏ = W D y − y,
 /// beside the classic network's recall of the same cue.
@@ -617,6 +647,10 @@ pub struct EiRun {
     /// (step, loss).
     loss: History<2>,
     settled: bool,
+    /// The outer eigenvalues of W D as (re, im) pairs, and the largest real part, for the
+    /// current W (a function of W alone, so the same whatever the frames' chunking).
+    spectrum: Vec<f64>,
+    lambda_max: f64,
 }
 
 impl EiRun {
@@ -645,6 +679,8 @@ impl EiRun {
             patterns_f64: thumbnails(&patterns, n),
             loss: History::new(),
             settled: false,
+            spectrum: Vec::new(),
+            lambda_max: 0.0,
         };
         run.restart();
         run
@@ -657,8 +693,15 @@ impl EiRun {
         self.loss.push(0, [0.0, self.start_loss]);
         self.y.copy_from_slice(&self.cue);
         self.settled = false;
+        self.update_spectrum();
         self.clock.check_until(false);
         self.settle_if_done();
+    }
+
+    fn update_spectrum(&mut self) {
+        let eig = self.net.outer_eigenvalues(ARNOLDI_STEPS);
+        self.lambda_max = eig.iter().map(|z| z.0).fold(f64::NEG_INFINITY, f64::max);
+        self.spectrum = eig.iter().flat_map(|&(re, im)| [re, im]).collect();
     }
 
     pub fn eta_bound(&self) -> f64 {
@@ -688,33 +731,52 @@ impl EiRun {
                 break;
             }
         }
+        if budget > 0 {
+            self.update_spectrum();
+        }
         self.clock.check_until(false);
         self.settle_if_done();
         budget
     }
 
-    /// Once learning is over (loss below tolerance, or stopped at `until`), the cue settles.
+    /// Once learning is over (loss below tolerance, or stopped at `until`), the cue settles
+    /// under τẏ = W D y − y. A recall whose activity still grows has not settled: it is judged
+    /// by the spectrum of W D (a real part above 1 runs away) and by the trajectory (|ẏ| must
+    /// shrink), and stops as diverged, whatever the loss says.
     fn settle_if_done(&mut self) {
         let learned = self.net.loss() < LEARNED * self.start_loss;
         if self.settled || !(learned || self.clock.status == crate::run::Status::Paused) {
             return;
         }
+        self.settled = true;
         let mut y = DVector::from_column_slice(&self.cue);
-        let start = y.norm();
-        for _ in 0..SETTLE_STEPS {
-            self.net.settle_step(&mut y, DT);
-            if y.norm().is_nan() || y.norm() > 1e6 * start {
-                // W D amplifies some direction (gain above 1): activity grows instead of settling.
-                self.clock.diverge(format!(
-                    "recall runs away: {} W D has a gain above 1 in some direction, so the activity grows instead of settling",
-                    if self.net.dale { "with W clipped at 0 (Dale's law)," } else { "after learning," }
-                ));
-                self.settled = true;
-                return;
+        let (mut halfway, mut last) = (f64::INFINITY, f64::INFINITY);
+        for k in 0..SETTLE_STEPS {
+            last = self.net.settle_step(&mut y, DT);
+            if k + 1 == SETTLE_STEPS / 2 {
+                halfway = last;
+            }
+            if !last.is_finite() {
+                break;
             }
         }
+        let unstable = self.lambda_max > 1.0 + UNSTABLE;
+        // NaN or no shrinking: not settled.
+        let shrinking = last.partial_cmp(&halfway) == Some(std::cmp::Ordering::Less);
+        if unstable || !shrinking {
+            let cause = if self.net.dale { " with W clipped at 0 (Dale's law)" } else { "" };
+            self.clock.diverge(if unstable {
+                format!(
+                    "W·D has an eigenvalue {:.2} > 1{cause}: the memories are unstable, so recall runs away along it instead of settling (the loss is {:.1e})",
+                    self.lambda_max,
+                    self.net.loss()
+                )
+            } else {
+                format!("recall did not settle: |ẏ| stopped shrinking{cause}")
+            });
+            return;
+        }
         self.y.copy_from_slice(y.as_slice());
-        self.settled = true;
         if learned {
             self.clock.converge();
         }
@@ -735,6 +797,7 @@ impl EiRun {
             cosine(&self.y, &self.target),
             fraction_wrong(&self.y, &self.target),
             self.net.dale_violations() as f64,
+            self.lambda_max,
         ]
     }
 
@@ -744,6 +807,7 @@ impl EiRun {
             "classic" => &self.classic,
             "patterns" => &self.patterns_f64,
             "series" => self.loss.as_slice(),
+            "spectrum" => &self.spectrum,
             _ => &[],
         }
     }
@@ -755,5 +819,9 @@ impl EiRun {
 
     pub fn cue_index(&self) -> usize {
         self.mu
+    }
+
+    pub fn network(&self) -> &EiNetwork {
+        &self.net
     }
 }

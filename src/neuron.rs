@@ -16,6 +16,8 @@ pub const NORM_LIMIT: f64 = 1e12;
 pub const RECORD: usize = 6;
 
 pub const READOUTS: [&str; 6] = ["step", "norm", "angle", "lambda1", "lambda2", "variance"];
+/// `decay` adds its online tipping point α* (see [`rules::decay_online_tipping_point`]).
+pub const DECAY_READOUTS: [&str; 7] = ["step", "norm", "angle", "lambda1", "lambda2", "variance", "alpha-star"];
 
 #[derive(Clone, Debug)]
 pub struct NeuronRun {
@@ -177,6 +179,11 @@ impl NeuronRun {
             Rule::Decay if alpha < s.lambda1 => {
                 format!("α = {} < λ1 = {:.2}: decay is weaker than the growth along PC1, {grew}", fmt(alpha), s.lambda1)
             }
+            Rule::Oja if eta * s.lambda1 > 1.0 && big_sample > 2.0 => format!(
+                "η·λ1 = {:.2} > 1, so even the averaged update overshoots, and η·|x|² = {big_sample:.2} > 2 for the farthest point, so one such sample can throw w out on its own: it diverged after {} steps",
+                eta * s.lambda1,
+                group(self.clock.step)
+            ),
             Rule::Oja if eta * s.lambda1 > 1.0 => {
                 format!("η·λ1 = {:.2} > 1: Oja's update overshoots and diverges", eta * s.lambda1)
             }
@@ -217,7 +224,9 @@ impl NeuronRun {
     }
 
     /// Where the sliders mark the science: η = 1/λ1 (averaged Oja stability), η = 2/max|x|²
-    /// (one online step can throw w out), η = 2/(α − λ2) (decay flips sign); α = λ2 and α = λ1.
+    /// (past it one online step can throw w out: necessary, not sufficient), η = 2/(α − λ2)
+    /// (decay flips sign); α = λ2, α = λ1 (the averaged map's tipping point) and α* (the online
+    /// run's).
     pub fn marks(&self) -> Vec<(&'static str, f64, &'static str)> {
         let s = self.cloud.stats();
         let mut m = Vec::new();
@@ -232,6 +241,7 @@ impl NeuronRun {
                 }
                 m.push(("alpha", s.lambda2, "λ2"));
                 m.push(("alpha", s.lambda1, "λ1"));
+                m.push(("alpha", self.alpha_star(), "α*"));
             }
             Rule::Hebb => {}
         }
@@ -255,8 +265,22 @@ impl NeuronRun {
         self.cloud.stats()
     }
 
-    /// The readouts of the contract, in the order of [`READOUTS`].
-    pub fn readouts(&self) -> [f64; 6] {
+    /// The online tipping point α* of decay on this cloud at this η.
+    pub fn alpha_star(&self) -> f64 {
+        let s = self.cloud.stats();
+        rules::decay_online_tipping_point(s.lambda1, s.fourth1, self.eta)
+    }
+
+    pub fn readout_names(&self) -> &'static [&'static str] {
+        if self.rule == Rule::Decay {
+            &DECAY_READOUTS
+        } else {
+            &READOUTS
+        }
+    }
+
+    /// The readouts of the contract, in the order of [`NeuronRun::readout_names`].
+    pub fn readouts(&self) -> Vec<f64> {
         let s = self.cloud.stats();
         let n2 = dot(&self.w, &self.w);
         let captured = if n2 > 0.0 && s.trace() > 0.0 {
@@ -264,7 +288,11 @@ impl NeuronRun {
         } else {
             0.0
         };
-        [self.clock.step as f64, n2.sqrt(), self.angle, s.lambda1, s.lambda2, captured]
+        let mut r = vec![self.clock.step as f64, n2.sqrt(), self.angle, s.lambda1, s.lambda2, captured];
+        if self.rule == Rule::Decay {
+            r.push(self.alpha_star());
+        }
+        r
     }
 
     /// The averaged update E[Δw] on a `grid`×`grid` lattice over [−half, half]²:

@@ -85,3 +85,13 @@ pub fn averaged_step<const D: usize>(rule: Rule, w: &mut [f64; D], c: &[[f64; D]
         w[i] += dw[i];
     }
 }
+
+/// Where the online decay rule tips from growing to dying: the α at which the mean log growth of
+/// |w| per sample is 0, to second order in η. One sample multiplies the part of w along e1 by
+/// about 1 − ηα + η z² (z = x·e1), and E[ln] falls short of ln E by Jensen: the online rate is
+/// η(λ1 − α) − ½η²(E[z⁴] − λ1²) near α = λ1, against ln(1 + η(λ1 − α)) for the averaged map (the
+/// wobble of w around e1 costs η²E[z²(x·e2)²]/2 and the cross term gives it back). So
+/// α* = λ1 − ½ η Var(z²), which is λ1 − η λ1² for Gaussian data: a little below λ1.
+pub fn decay_online_tipping_point(lambda1: f64, fourth1: f64, eta: f64) -> f64 {
+    lambda1 - 0.5 * eta * (fourth1 - lambda1 * lambda1)
+}

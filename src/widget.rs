@@ -3,7 +3,7 @@
 
 use crate::circuit_runs::{self, BcmRun, ManyRun, PruneRun, RecurrentRun};
 use crate::memory::{self, CapacityRun, EiRun, HopfieldRun, ModernRun};
-use crate::neuron::{NeuronRun, READOUTS};
+use crate::neuron::NeuronRun;
 use crate::params::{Kind, Params};
 use crate::run::{Clock, Fnv, Status};
 use crate::snapshot::{self, Event};
@@ -271,7 +271,7 @@ impl Widget {
 
     pub fn readout_names(&self) -> &'static [&'static str] {
         match &self.model {
-            Model::Neuron(_) => &READOUTS,
+            Model::Neuron(r) => r.readout_names(),
             Model::Hopfield(_) => memory::HOPFIELD_READOUTS,
             Model::Capacity(_) => memory::CAPACITY_READOUTS,
             Model::Modern(_) => memory::MODERN_READOUTS,
@@ -285,7 +285,7 @@ impl Widget {
 
     /// The readouts, in the order of [`Widget::readout_names`].
     pub fn readouts(&self) -> Vec<f64> {
-        clocked!(&self.model, r => r.readouts(), Model::Neuron(r) => r.readouts().to_vec())
+        clocked!(&self.model, r => r.readouts(), Model::Neuron(r) => r.readouts())
     }
 
     /// Where sliders mark the science (key, value, label).
@@ -293,7 +293,12 @@ impl Widget {
         match &self.model {
             Model::Neuron(r) => r.marks(),
             Model::Ei(r) => vec![("eta", r.eta_bound(), "2/λmax(FᵀF)")],
-            Model::Hopfield(_) | Model::Modern(_) => {
+            Model::Hopfield(_) => {
+                let n = self.params.num("side") * self.params.num("side");
+                let (_, all) = crate::hopfield::perfect_recall_loads(n as usize);
+                vec![("p", libm::round(0.138 * n), "0.138 N"), ("p", libm::round(all * n), "N/(4 ln N)")]
+            }
+            Model::Modern(_) => {
                 let n = self.params.num("side") * self.params.num("side");
                 vec![("p", libm::round(0.138 * n), "0.138 N")]
             }

@@ -47,7 +47,7 @@ const KIND_TEXT = {
   },
   prune: {
     title: 'Growth and pruning',
-    rule: 'Δw = η x y − λ w,  cut when |w| < θ,  grow up to K_max',
+    rule: 'Δw = η x y − γ w,  cut when |w| < w_min,  grow up to K_max',
     hint: 'Synapses strengthen with correlated activity and leak with decay; weak ones are cut, and new ones sprout, never more than K_max at a time. At the cap a new synapse replaces the weakest one.',
   },
 };
@@ -109,7 +109,7 @@ export class CircuitFamilyView {
       return { ...t, rule: 'Δwᵢⱼ = η (xᵢ xⱼ − xⱼ² wᵢⱼ)  →  Wᵢⱼ = Cᵢⱼ / Cⱼⱼ' };
     }
     if (kind === 'prune') {
-      const decay = value('decay') === 'l1' ? 'Δw = η x y − λ sign(w)' : 'Δw = η x y − λ w';
+      const decay = value('decay') === 'l1' ? 'Δw = η x y − γ sign(w)' : 'Δw = η x y − γ w';
       const cut = {
         soft: 'w ← sign(w)(|w| − θ)₊',
         trace: 'cut when the trace cᵢⱼ < θ',
@@ -468,8 +468,8 @@ export class CircuitFamilyView {
       tools.append(b);
       return b;
     };
-    const l2 = button('example-l2', 'L2', 'decay λ w');
-    const l1 = button('example-l1', 'L1', 'decay λ sign(w)');
+    const l2 = button('example-l2', 'L2', 'decay γ w');
+    const l1 = button('example-l1', 'L1', 'decay γ sign(w)');
     const prev = button('example-prev', '‹', 'one term back');
     const next = button('example-next', '›', 'next term');
     head.append(title, tools);
@@ -487,18 +487,18 @@ export class CircuitFamilyView {
     const a = worked_example(l1);
     const [hx, hy, dx, dy, cx, cy, nx, ny] = a;
     const w = [0.1, 0];
-    const decayName = l1 ? 'λ sign(w)' : 'λ w';
+    const decayName = l1 ? 'γ sign(w)' : 'γ w';
     // sign(0) = 0: L1 leaves a weight that is exactly 0 alone.
     const decayTerms = l1 ? `0.1 · sign(${vec(...w)}) = 0.1 · [1, 0]` : `0.1 · ${vec(...w)}`;
     const lines = [
-      ['start', `w = ${vec(...w)},  x = [1, 1],  y = 1,  η = 0.5,  λ = 0.1`],
+      ['start', `w = ${vec(...w)},  x = [1, 1],  y = 1,  η = 0.5,  γ = 0.1`],
       ['Hebbian term', `η x y = 0.5 · [1, 1] · 1 = ${vec(hx, hy)}`],
       ['decay', `${decayName} = ${decayTerms} = ${vec(dx, dy)}`],
       ['change', `Δw = η x y − ${decayName} = [${short(hx)} − ${short(dx)}, ${short(hy)} − ${short(dy)}] = ${vec(cx, cy)}`],
       ['new weight', `w + Δw = [${short(w[0])} + ${short(cx)}, ${short(w[1])} + ${short(cy)}] = ${vec(nx, ny)}`],
     ];
     if (l1) {
-      lines.push(['why it prunes', 'L1 takes λ off every non-zero weight, so weak ones reach 0; L2 only shrinks them.']);
+      lines.push(['why it prunes', 'L1 takes γ off every non-zero weight, so weak ones reach 0, but a synapse whose η|x y| beats γ grows without bound; L2 only shrinks them, towards η x y / γ.']);
     }
     const shown = Math.max(1, Math.min(lines.length, step));
     this.example.step = shown;

@@ -19,7 +19,7 @@ const KIND_TEXT = {
   decay: {
     title: 'Hebb with decay',
     rule: 'Δw = η (y x − α w)',
-    hint: 'A leak of strength α fights the growth: the norm dies when α is above λ1 and grows when it is below, while the direction finds the long axis either way.',
+    hint: 'A leak of strength α fights the growth: on average the norm dies when α is above λ1 and grows below it; this online run tips a little lower, at α*. The direction finds the long axis while η(2α − λ1 − λ2) < 2; past that it dies along the short axis.',
   },
   oja: {
     title: 'Oja’s rule',
@@ -36,6 +36,7 @@ const READOUT_TEXT = {
   lambda1: (v) => `λ1 = ${human(v, 3)}`,
   lambda2: (v) => `λ2 = ${human(v, 3)}`,
   variance: (v) => `variance captured ${Math.round(v * 100)} %`,
+  'alpha-star': (v) => `online tipping α* = ${human(v, 3)}`,
 };
 
 const READOUT_TITLE = {
@@ -45,6 +46,7 @@ const READOUT_TITLE = {
   lambda1: 'largest eigenvalue of the data covariance',
   lambda2: 'smallest eigenvalue of the data covariance',
   variance: 'share of the total variance of the data along w',
+  'alpha-star': 'the decay at which this online run tips from growing to dying: α* = λ1 − ½η·Var((x·e1)²), a little below λ1, where the averaged map tips',
 };
 
 const STATUS_TEXT = {

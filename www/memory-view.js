@@ -19,8 +19,8 @@ const KIND_TEXT = {
   },
   capacity: {
     title: 'How many memories fit',
-    rule: 'α = P / N,  α_c ≈ 0.138',
-    hint: 'Random patterns are stored at rising loads and each one is used as its own cue. Below about 0.138 N patterns recall is nearly perfect; above, it collapses.',
+    rule: 'load P/N: retrieval up to ≈ 0.138, perfect recall up to N/(4 ln N)',
+    hint: 'Random patterns are stored at rising loads and recall starts from each stored pattern itself. Up to a load of about 0.138 it stays close, with a few bits wrong; past it, it collapses. Recall with no bit wrong ends far earlier, near N/(4 ln N) patterns.',
   },
   modern: {
     title: 'Modern Hopfield network',
@@ -30,7 +30,7 @@ const KIND_TEXT = {
   ei: {
     title: 'Excitatory and inhibitory neurons',
     rule: 'τẏ = W D y − y,  ΔW = η (F − W D F)(D F)ᵀ',
-    hint: 'W learns by gradient steps on ½‖WDF − F‖²; D gives each neuron its sign. After learning, the cue settles on its projection onto the stored patterns, next to what the classic network recalls from the same cue.',
+    hint: 'W learns by gradient steps on ½‖WDF − F‖²; D gives each neuron its sign. After learning, the cue settles on its projection onto the stored patterns, next to what the classic network recalls from the same cue. Right of the loss: the eigenvalues of W·D; one past the dashed line Re λ = 1 makes recall run away.',
   },
 };
 
@@ -46,8 +46,9 @@ const READOUT_TEXT = {
   overlap: (v, kind) => (kind === 'ei' ? `cosine ${signed(v.toFixed(3))}` : `overlap m = ${signed(v.toFixed(3))}`),
   energy: (v, kind) => (kind === 'ei' ? `loss ${signed(human(v, 3))}` : `energy ${signed(human(v, 4))}`),
   'wrong-bits': (v, kind) => (kind === 'capacity' ? `last trial: ${pct(v)} wrong` : `wrong bits ${pct(v)}`),
-  capacity: (v) => (v > 0 ? `α_c ≈ ${v.toFixed(3)}` : 'α_c: not reached yet'),
+  capacity: (v) => (v > 0 ? `critical load ≈ ${v.toFixed(3)}` : 'critical load: not reached yet'),
   'dale-violations': (v) => `Dale violations ${grouped(v)}`,
+  'lambda-max': (v) => `max Re λ(W·D) ${signed(v.toFixed(3))}`,
 };
 
 const READOUT_TITLE = {
@@ -73,8 +74,9 @@ const READOUT_TITLE = {
     ei: 'fraction of neurons of the recall whose sign differs from the letter',
     capacity: 'mean fraction of wrong bits after recall in the latest trial',
   },
-  capacity: { capacity: 'estimated α_c: the load where the mean wrong-bit fraction first passes 5 %' },
+  capacity: { capacity: 'estimated critical load P/N: where the mean wrong-bit fraction after recall first passes 5 %' },
   'dale-violations': { ei: 'weights below 0: with D carrying the signs, Dale’s law needs W ≥ 0' },
+  'lambda-max': { ei: 'largest real part of the eigenvalues of W·D: above 1, recall τẏ = WDy − y runs away along that direction; the learned projector has 1' },
 };
 
 const STATUS_TEXT = {
@@ -217,7 +219,7 @@ export class MemoryFamilyView {
       this.progressText = el('p', 'hw-m-progress-text');
       side.append(this.progress, this.progressText, readouts);
       this.main.replaceChildren(
-        chart('Wrong bits after recall and fraction of patterns recalled perfectly against the load α = P/N, with the AGS theory and α_c marked'),
+        chart('Wrong bits after recall and fraction of patterns recalled perfectly against the load P/N, with the AGS theory, the critical load and the perfect-recall loads N/(4 ln N) and N/(2 ln N) marked'),
         side,
       );
       return;
@@ -246,7 +248,7 @@ export class MemoryFamilyView {
       const top = el('div', 'hw-m-top');
       const cue = gridFigure('hw-m-cue', 'cue', 'The noisy cue');
       top.append(cue.fig, readouts);
-      side.append(top, chart('Learning loss ½‖WDF − F‖² against learning step, log scale'));
+      side.append(top, chart('Learning loss ½‖WDF − F‖² against learning step, log scale, and the eigenvalues of W·D in the complex plane with the line Re λ = 1'));
       this.main.replaceChildren(grids, side);
       this.eiGrid = ei;
       this.classicGrid = classic;

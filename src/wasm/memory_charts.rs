@@ -49,8 +49,17 @@ where
     root.fill(&WHITE)?;
     match widget.model() {
         Model::Hopfield(_) => series(root, widget.buffer("series"), HOPFIELD_RECORD, "sweeps", "energy", false, scale)?,
-        Model::Ei(_) => series(root, widget.buffer("series"), 2, "learning step", "loss", true, scale)?,
-        Model::Capacity(_) => capacity(root, widget.buffer("curve"), widget.buffer("theory"), scale)?,
+        Model::Ei(_) => {
+            // The loss on the left; the outer spectrum of W·D on the right, where a real part
+            // past 1 means recall runs away.
+            let (loss, eig) = root.split_horizontally(root.dim_in_pixel().0 * 3 / 5);
+            series(&loss, widget.buffer("series"), 2, "learning step", "loss", true, scale)?;
+            spectrum(&eig, widget.buffer("spectrum"), scale)?;
+        }
+        Model::Capacity(_) => {
+            let n = widget.params().num("side") * widget.params().num("side");
+            capacity(root, widget.buffer("curve"), widget.buffer("theory"), n as usize, scale)?
+        }
         Model::Modern(_) => bars(root, widget.buffer("softmax"), scale)?,
         Model::Bcm(_) => bcm(root, widget.buffer("series"), widget.buffer("responses").len(), scale)?,
         Model::Neuron(_) | Model::Many(_) | Model::Recurrent(_) | Model::Prune(_) => {}
@@ -129,9 +138,52 @@ where
     Ok(())
 }
 
+/// Eigenvalues of W·D in the complex plane (re, im pairs), with the stability edge Re λ = 1.
+fn spectrum<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, eig: &[f64], scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
+    let pts: Vec<(f64, f64)> =
+        eig.chunks_exact(2).map(|z| (z[0], z[1])).filter(|z| z.0.is_finite() && z.1.is_finite()).collect();
+    let (lo, hi, im) = pts.iter().fold((-0.2f64, 1.4f64, 0.5f64), |(lo, hi, im), z| {
+        (lo.min(z.0 - 0.1), hi.max(z.0 + 0.1), im.max(z.1.abs() * 1.2))
+    });
+    let mut chart = builder(root, scale).build_cartesian_2d(lo..hi, -im..im)?;
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .y_labels(3)
+        .label_style(font(scale))
+        .axis_desc_style(font(scale))
+        .x_desc("Re λ(W·D)")
+        .y_desc("Im λ")
+        .light_line_style(WHITE)
+        .x_label_formatter(&|x| trimmed(*x, false))
+        .y_label_formatter(&|y| trimmed(*y, false))
+        .draw()?;
+    chart.draw_series(DashedLineSeries::new(
+        [(1.0, -im), (1.0, im)],
+        5,
+        4,
+        GUIDE.stroke_width((1.5 * scale) as u32),
+    ))?;
+    let r = (3.0 * scale) as u32;
+    chart.draw_series(pts.iter().map(|&(re, i)| {
+        Circle::new((re, i), r, if re > 1.0 + crate::memory::UNSTABLE { ACCENT.filled() } else { SECOND.filled() })
+    }))?;
+    Ok(())
+}
+
 /// Measured wrong-bit fraction and fraction of perfect recalls against the load, over the AGS
-/// prediction, with α_c marked.
-fn capacity<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, curve: &[f64], theory: &[f64], scale: f64) -> Fallible
+/// prediction, with both capacities marked: the critical load of error-tolerant retrieval and
+/// the perfect-recall loads N/(2 ln N) (one pattern) and N/(4 ln N) (all).
+fn capacity<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curve: &[f64],
+    theory: &[f64],
+    n: usize,
+    scale: f64,
+) -> Fallible
 where
     DB::ErrorType: 'static,
 {
@@ -142,17 +194,24 @@ where
         .y_labels(5)
         .label_style(font(scale))
         .axis_desc_style(font(scale))
-        .x_desc("load α = P/N")
+        .x_desc("load P/N")
         .light_line_style(WHITE)
         .draw()?;
     let ac = critical_load();
     chart.draw_series(LineSeries::new([(ac, 0.0), (ac, 1.0)], GUIDE.stroke_width(1)))?;
     chart.draw_series(std::iter::once(Text::new(
-        format!("α_c ≈ {ac:.3}"),
-        // Halfway up, clear of the legend (upper right) and of the curves (low, or left of α_c).
+        format!("{ac:.3}"),
+        // Halfway up, clear of the legend (upper right) and of the curves (low, or left of it).
         (ac + 0.004, 0.55),
         font(scale),
     )))?;
+    // Perfect recall ends far earlier (McEliece et al. 1987); labelled low, under the blue
+    // curve, which is still near 1 there.
+    let (one, all) = crate::hopfield::perfect_recall_loads(n);
+    for (load, label, y) in [(all, "N/(4 ln N)", 0.32), (one, "N/(2 ln N)", 0.2)] {
+        chart.draw_series(DashedLineSeries::new([(load, 0.0), (load, 1.0)], 4, 4, GUIDE.stroke_width(1)))?;
+        chart.draw_series(std::iter::once(Text::new(label, (load + 0.003, y), font(scale))))?;
+    }
     let predicted = theory.chunks_exact(2).filter(|p| p[0] <= ac).map(|p| (p[0], p[1]));
     chart
         .draw_series(LineSeries::new(predicted, GUIDE.stroke_width((2.0 * scale) as u32)))?

@@ -358,7 +358,7 @@ const CLAIMS = {
   'fig-modern|patterns=random&p=800': { until: 1, speed: 100, check: (w) => { assert.equal(w.values.step, 1); assert.equal(w.values['wrong-bits'], 0); assert.equal(w.values.overlap, 1); } },
   'fig-ei|base': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values.overlap, 0.9, 1, 'overlap'); } },
   'fig-ei|eta=0.01': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 10, 'steps to divergence'); } },
-  'fig-ei|preset=dale': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values['dale-violations'], 0); between(w.values.overlap, 0.15, 0.4, 'overlap'); between(w.values.energy, 0, 1e-3, 'loss'); } },
+  'fig-ei|preset=dale': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); assert.equal(w.values['dale-violations'], 0); between(w.values['lambda-max'], 1.2, 1.35, 'largest real part of eig(W·D)'); between(w.values.energy, 0, 1e-3, 'loss'); assert.match(w.message, /eigenvalue 1\.\d\d > 1/); } },
 };
 
 /** Runs `query` in embed.html on `s` and checks `claim` there. */

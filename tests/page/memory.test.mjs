@@ -173,6 +173,8 @@ test('ei default: learning converges and the settled cue lands near the letter (
     assert.ok(w.values.overlap > 0.95, `overlap ${w.values.overlap}, want > 0.95`);
     assert.ok(w.values.energy < 1e-6, `loss ${w.values.energy}`);
     assert.ok(w.values['dale-violations'] > 0, 'the normative rule keeps W ≥ 0?');
+    // W·D has become the projector: its rightmost eigenvalue is 1 (up to rounding).
+    assert.ok(Math.abs(w.values['lambda-max'] - 1) < 1e-4, `lambda-max ${w.values['lambda-max']}`);
     for (const sel of ['.hw-m-recall canvas', '.hw-m-classic canvas', '.hw-m-cue canvas', 'hebb-widget canvas.hw-m-chart']) {
       assert.ok((await inkedPixels(s.page, sel)) > 0, `${sel} is blank`);
     }
@@ -193,11 +195,15 @@ test('ei eta=0.01 (above 2/λmax(FᵀF)) → diverged, and the message says why'
   });
 });
 
-test('ei preset=dale: W clipped at 0 → no Dale violations', T, async () => {
+test('ei preset=dale: W clipped at 0 → no Dale violations, but W·D has an eigenvalue above 1: diverged, saying so', T, async () => {
   await withPage(browser, 'embed.html?kind=ei&seed=1&preset=dale&play=1', async (s) => {
     await s.waitLoaded();
     const w = await waitSettled(s, 'Dale-constrained learning to end');
     assert.equal(w.values['dale-violations'], 0);
+    assert.equal(w.status, 'diverged', `status ${w.status}: ${w.message}`);
+    assert.ok(w.values['lambda-max'] > 1.1, `lambda-max ${w.values['lambda-max']}`);
+    assert.ok(w.values.energy < 1e-6, `the loss still reaches ~0: ${w.values.energy}`);
+    assert.match(w.message, /W·D has an eigenvalue 1\.\d\d > 1/, `message: ${w.message}`);
     await s.screenshot('ei-dale');
   });
 });
