@@ -11,7 +11,7 @@ export const MOMENTS = [
     id: 'hebb-explodes',
     title: 'Hebb explodes',
     caption:
-      'Plain Hebb only ever adds: the arrow swings onto the long axis of the cloud while |w| climbs a straight line on the log chart, until the run stops itself a trillion times longer than it started.',
+      'Plain Hebb only ever adds: the arrow swings onto the long axis of the cloud while |w| climbs a straight line on the log chart, until |w| passes 10¹² and the run stops itself.',
     query: 'kind=hebb&seed=19',
   },
   {
@@ -81,7 +81,7 @@ export const MOMENTS = [
     id: 'modern-crowded',
     title: 'A crowded modern Hopfield network',
     caption:
-      'Two hundred random patterns on 256 neurons would swamp the classic network, yet the modern one, a softmax over its stored patterns, brings the noisy cue back exactly in a couple of updates.',
+      'Two hundred random patterns on 256 neurons would swamp the classic network, yet the modern one, a softmax over its stored patterns, brings the noisy cue back exactly in one update.',
     query: 'kind=modern&preset=crowded&seed=3',
   },
 ];
