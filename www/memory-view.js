@@ -48,7 +48,7 @@ const READOUT_TEXT = {
   'wrong-bits': (v, kind) => (kind === 'capacity' ? `last trial: ${pct(v)} wrong` : `wrong bits ${pct(v)}`),
   capacity: (v) => (v > 0 ? `critical load ≈ ${v.toFixed(3)}` : 'critical load: not reached yet'),
   'dale-violations': (v) => `Dale violations ${grouped(v)}`,
-  'lambda-max': (v) => `max Re λ(W·D) ${signed(v.toFixed(3))}`,
+  'lambda-max': (v) => `Re λmax ${signed(v.toFixed(3))}`,
 };
 
 const READOUT_TITLE = {
