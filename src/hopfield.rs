@@ -427,13 +427,30 @@ pub fn mixture3(a: &[i8], b: &[i8], c: &[i8]) -> Vec<i8> {
 /// Recall by asynchronous sweeps from the current state until a sweep flips nothing or
 /// `max_sweeps` have run; returns the sweeps done.
 pub fn recall_async(net: &mut Hopfield, max_sweeps: usize, rng: &mut Rng, order: &mut Vec<u32>) -> usize {
-    for sweep in 1..=max_sweeps {
+    let mut sweeps = 0;
+    recall_sweeps(net, max_sweeps, &mut sweeps, max_sweeps, rng, order);
+    sweeps
+}
+
+/// Up to `budget` more sweeps of that recall, each in a fresh random order, counted in `sweeps`:
+/// true once a sweep flips nothing or `max_sweeps` have run. Lets a long recall be spread over
+/// frames with the same sweeps in the same order as one call.
+pub fn recall_sweeps(
+    net: &mut Hopfield,
+    budget: usize,
+    sweeps: &mut usize,
+    max_sweeps: usize,
+    rng: &mut Rng,
+    order: &mut Vec<u32>,
+) -> bool {
+    for _ in 0..budget {
         shuffle(order, net.n(), rng);
-        if net.sweep_async(order) == 0 {
-            return sweep;
+        *sweeps += 1;
+        if net.sweep_async(order) == 0 || *sweeps >= max_sweeps {
+            return true;
         }
     }
-    max_sweeps
+    false
 }
 
 /// One capacity trial: `p` fresh random patterns stored in `net`, then recall from every one of

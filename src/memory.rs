@@ -420,18 +420,10 @@ impl CapacityRun {
                     self.net.set_state(xi);
                 }
                 // As many sweeps as fit in one unit of work (one, for a large network), so a slow
-                // collapse near the critical load is spread over frames too. The same sweeps in
-                // the same order as `hopfield::recall_async`, however the work is split.
-                let mut settled = false;
-                for _ in 0..(ROW_WORK / (n * n)).max(1) {
-                    hopfield::shuffle(&mut self.order, n, &mut self.trial_rng);
-                    sweeps += 1;
-                    if self.net.sweep_async(&self.order) == 0 || sweeps == MAX_SWEEPS {
-                        settled = true;
-                        break;
-                    }
-                }
-                if !settled {
+                // collapse near the critical load is spread over frames too.
+                let budget = (ROW_WORK / (n * n)).max(1);
+                let (rng, order) = (&mut self.trial_rng, &mut self.order);
+                if !hopfield::recall_sweeps(&mut self.net, budget, &mut sweeps, MAX_SWEEPS, rng, order) {
                     self.phase = Phase::Recalling { mu, sweeps };
                     return false;
                 }
