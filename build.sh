@@ -172,7 +172,8 @@ web_tests() {
     # wasm-bindgen-test in headless Chromium (runner configured in .cargo/config.toml). No -q:
     # the runner rejects --quiet. tests/web.rs reads target/determinism.txt, written by `cargo test`.
     [ -f tests/web.rs ] || { echo "tests/web.rs is missing: the browser test is part of the suite" >&2; return 1; }
-    CHROMEDRIVER="$CHROMEDRIVER" cargo test --target "$TARGET" --test web
+    # The runner gives chromedriver 5 s to bind its port; a loaded CI machine can need more.
+    CHROMEDRIVER="$CHROMEDRIVER" WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 cargo test --target "$TARGET" --test web
 }
 
 SERVER_PID=""
