@@ -252,6 +252,8 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(linear("sigma", "private noise σ", 0.0, 3.0, 0.5), RECURRENT),
     only(log("alpha", "decay α", 0.05, 20.0, 1.0), RECURRENT),
     only(choice("decay", "decay", &["linear", "squared"]), RECURRENT),
+    // Learning is the same either way; `closed` runs the learned W as the loop r = u + W r.
+    only(choice("loop", "activity loop", &["open", "closed"]), RECURRENT),
     only(whole("inputs", "inputs K", 2.0, 16.0, 4.0, true), BCM),
     only(log("tau", "threshold time τθ", 1.0, 1000.0, 20.0), BCM),
     only(whole("n", "neurons", 4.0, 16.0, 10.0, true), PRUNE),

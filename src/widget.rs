@@ -225,6 +225,7 @@ impl Widget {
             (Model::Many(r), "tau") => r.tau = p.num("tau"),
             (Model::Recurrent(r), "eta") => r.eta = p.num("eta"),
             (Model::Recurrent(r), "alpha") => r.alpha = p.num("alpha"),
+            (Model::Recurrent(r), "loop") => r.set_closed(p.text("loop") == "closed"),
             (Model::Bcm(r), "eta") => r.eta = p.num("eta"),
             (Model::Bcm(r), "tau") => r.tau = p.num("tau"),
             (Model::Prune(r), "eta") => r.eta = p.num("eta"),
@@ -303,6 +304,8 @@ impl Widget {
                 vec![("p", libm::round(0.138 * n), "0.138 N")]
             }
             Model::Bcm(r) => vec![("tau", 1.0 / r.eta, "η·τθ = 1")],
+            // Above λ1 a closed loop settles (linear decay; with the y² decay α plays no part).
+            Model::Recurrent(r) if self.params.text("decay") == "linear" => vec![("alpha", r.lambda1(), "λ1")],
             Model::Many(_) | Model::Recurrent(_) | Model::Prune(_) | Model::Capacity(_) => vec![],
         }
     }

@@ -127,7 +127,7 @@ fn every_recording_kind_ends_at_its_readouts() {
     for (q, columns) in [
         ("kind=modern&seed=2", vec!["step", "overlap", "energy", "wrong_bits"]),
         ("kind=gha&preset=high", vec!["step", "angle1", "angle2", "orthogonality", "subspace_error"]),
-        ("kind=recurrent", vec!["step", "rel_error", "gain_shared", "gain_spurious"]),
+        ("kind=recurrent", vec!["step", "rel_error", "gain_shared", "gain_spurious", "lambda1"]),
         ("kind=prune", vec!["step", "connections", "norm"]),
         ("kind=bcm&inputs=3", vec!["step", "threshold", "response1", "response2", "response3"]),
         ("kind=ei&side=8", vec!["step", "energy"]),

@@ -35,6 +35,8 @@ fn stepping_does_not_grow_wasm_memory() {
         ("kind=modern&preset=blend", 1_000),
         ("kind=ei&side=8&eta=0.0005", 2_000),
         ("kind=capacity&side=8&trials=50", 700),
+        // The closed loop's check every 64 steps at n = 16 (stable: λ1 ≈ 16 < α = 20).
+        ("kind=recurrent&n=16&sources=1&alpha=20&eta=0.0001&loop=closed", 100_000),
     ];
     for (query, steps) in runs {
         let mut w = Widget::from_query(query);
