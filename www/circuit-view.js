@@ -38,7 +38,7 @@ const KIND_TEXT = {
   recurrent: {
     title: 'Recurrent Hebb with decay',
     rule: 'Δwᵢⱼ = η (xᵢ xⱼ − α wᵢⱼ)  →  W = C / α',
-    hint: 'Every pair of neurons learns how often they are active together, and the leak α stops the growth. W fills in towards the correlation matrix: patterns the shared sources make are amplified, a pattern they never make is not.',
+    hint: 'Every pair of neurons learns how often they are active together, and the leak α stops the growth, so W fills in towards C/α. While it learns, each neuron’s activity is its input alone. The gains then send a pattern through W once (open loop), or let it circulate in the loop r = u + W r until it settles at (I − W)⁻¹u (closed loop), which happens only while α is above λ1, the largest eigenvalue of C (with the y² decay never: W’s eigenvalues then average 1).',
   },
   bcm: {
     title: 'BCM: a sliding threshold',
@@ -105,8 +105,9 @@ export class CircuitFamilyView {
   words(kind) {
     const t = KIND_TEXT[kind] ?? { title: kind, rule: '', hint: '' };
     const value = (key) => this.host.schemaValue(key);
-    if (kind === 'recurrent' && value('decay') === 'squared') {
-      return { ...t, rule: 'Δwᵢⱼ = η (xᵢ xⱼ − xⱼ² wᵢⱼ)  →  Wᵢⱼ = Cᵢⱼ / Cⱼⱼ' };
+    if (kind === 'recurrent') {
+      const rule = value('decay') === 'squared' ? 'Δwᵢⱼ = η (xᵢ xⱼ − xⱼ² wᵢⱼ)  →  Wᵢⱼ = Cᵢⱼ / Cⱼⱼ' : t.rule;
+      return { ...t, rule: value('loop') === 'closed' ? `${rule};  closed loop r = u + W r  →  r = (I − W)⁻¹ u` : rule };
     }
     if (kind === 'prune') {
       const decay = value('decay') === 'l1' ? 'Δw = η x y − γ sign(w)' : 'Δw = η x y − γ w';
@@ -144,6 +145,8 @@ export class CircuitFamilyView {
         return `gain, shared ${human(v, 3)}`;
       case 'gain-spurious':
         return `gain, no source ${human(v, 3)}`;
+      case 'lambda1':
+        return `λ1(C) = ${human(v, 3)}`;
       case 'selectivity':
         return `selectivity ${v.toFixed(3)}`;
       case 'threshold':
@@ -161,6 +164,8 @@ export class CircuitFamilyView {
     const sim = this.kind === 'similarity';
     const row = sim ? 'filter' : 'neuron';
     const squared = this.host.schemaValue('decay') === 'squared';
+    const closed = this.host.schemaValue('loop') === 'closed';
+    const gain = closed ? '|(I − W)⁻¹ v| / |v|, the settled closed loop r = u + W r,' : '|W v| / |v|, one pass of W,';
     return {
       step: 'samples presented so far',
       angle1: `degrees between the line of ${row} 1 (row 1 of ${sim ? 'F = M⁻¹W' : 'W'}) and e1, the first principal axis`,
@@ -168,8 +173,9 @@ export class CircuitFamilyView {
       orthogonality: `‖${sim ? 'FFᵀ' : 'WWᵀ'} − I‖: 0 when the rows are orthonormal`,
       'subspace-error': 'distance between the projector onto the rows’ span and the projector onto the top-k principal subspace; 0 when they span the same subspace',
       'rel-error': squared ? '‖W − Cᵢⱼ/Cⱼⱼ‖ / ‖Cᵢⱼ/Cⱼⱼ‖' : '‖αW − C‖ / ‖C‖: how far the learned weights are from the correlations',
-      'gain-shared': '|W v| / |v| for v the footprint of the first shared source on the neurons: how much the network amplifies it',
-      'gain-spurious': '|W v| / |v| for a pattern no source makes: it meets only the private noise',
+      'gain-shared': `${gain} for v the footprint of the first shared source on the neurons: how much the network amplifies it`,
+      'gain-spurious': `${gain} for a pattern no source makes: it reaches W only through the private noise on the diagonal, wᵢᵢ = Cᵢᵢ/α`,
+      lambda1: 'the largest eigenvalue of the input correlation C: a closed loop settles only while α > λ1',
       selectivity: '1 − second-largest response / largest response: 1 when a single input drives the neuron',
       threshold: 'the sliding threshold θ, a running average of y² with time constant τθ',
       connections: 'live synapses, at most K_max',
@@ -287,6 +293,10 @@ export class CircuitFamilyView {
       this.target.cap.textContent = squared ? 'target Cᵢⱼ / Cⱼⱼ' : 'target C = E[x xᵀ]';
       this.learned.cap.textContent = squared ? 'learned W' : 'learned α W';
     }
+    if (this.gains) {
+      this.gains.label.textContent =
+        v('loop') === 'closed' ? 'closed-loop gain |(I − W)⁻¹v| / |v|' : 'one-pass gain |W v| / |v|';
+    }
   }
 
   // ---- DOM parts ----
@@ -373,8 +383,7 @@ export class CircuitFamilyView {
   /** Two horizontal bars: the gain of a shared-source pattern and of a pattern no source makes. */
   buildGains() {
     const box = el('div', 'hw-c-gains', { 'data-part': 'charts' });
-    const label = el('span', 'hw-c-label');
-    label.textContent = 'gain |W v| / |v| of a pattern';
+    const label = el('span', 'hw-c-label'); // its words follow the loop (updateLabels)
     box.append(label);
     const row = (name, cls, title) => {
       const r = el('div', `hw-c-gain ${cls}`, { title });
@@ -390,6 +399,7 @@ export class CircuitFamilyView {
     };
     return {
       box,
+      label,
       shared: row('shared source', 'hw-c-shared', 'the footprint of the first shared source on the neurons'),
       spurious: row('no source', 'hw-c-spurious', 'a pattern orthogonal to every source: only the private noise has it'),
     };

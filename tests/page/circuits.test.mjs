@@ -7,7 +7,8 @@
 //    < 0.2), so the test looks at the projector, not at the rows;
 //  - similarity matching: F = M⁻¹W orthonormal and eig(M) → the top variances (within 15 %);
 //  - recurrent Hebb with decay: αW → C (relative error < 0.15), the shared pattern amplified more
-//    than ten times as much as a pattern no source makes;
+//    than ten times as much as a pattern no source makes; run as a closed loop it diverges iff
+//    α < λ1;
 //  - BCM becomes selective (> 0.99) when η·τθ < 1, and diverges with the reason when η·τθ = 4;
 //  - growth and pruning never keep more than K_max synapses.
 // Every page must stay free of console errors (withPage fails on any).
@@ -99,6 +100,56 @@ test('recurrent: αW → C and the shared pattern is amplified, not the one no s
     await assertFitsFrame(s);
     await s.screenshot('recurrent');
   });
+});
+
+// The closed loop r = u + W r settles only while every eigenvalue of W is below 1; W → C/α, so
+// only while α > λ1. η = 0.0001 keeps the learned W near C/α: its top eigenvalue wanders by
+// √(ηα/(2 − ηα)) of itself (3 % at α = 1.25 λ1 ≈ 15), far less than the margin 1 − 0.8 = 0.2.
+// Below the threshold the mean W reaches an eigenvalue of 1 after ln 5/(ηα) ≈ 2,000 samples.
+test('recurrent, loop=closed: diverges iff α < λ1 (λ1 from the lambda1 readout), with the reason', T, async () => {
+  const eta = 0.0001;
+  const sigma2 = 0.25; // the default σ = 0.5
+  for (const seed of [1, 3]) {
+    let lambda1;
+    await withPage(browser, `embed.html?kind=recurrent&loop=closed&seed=${seed}&play=0`, async (s) => {
+      await s.waitLoaded();
+      lambda1 = await s.readout('lambda1');
+      assert.ok(lambda1 > sigma2, `lambda1 = ${lambda1}`);
+      const marks = await s.page.locator('.hw-slider[data-key=alpha] .hw-mark').allTextContents();
+      assert.ok(marks.some((m) => m.includes('λ1')), `α marks: ${JSON.stringify(marks)}`);
+      const label = await s.page.locator('hebb-widget .hw-c-gains .hw-c-label').textContent();
+      assert.match(label, /closed-loop gain/, `gains label: "${label}"`);
+    });
+    for (const f of [0.8, 1.25]) {
+      const alpha = f * lambda1;
+      const q = `kind=recurrent&loop=closed&alpha=${alpha}&eta=${eta}&seed=${seed}&until=20000&speed=5000`;
+      await withPage(browser, `embed.html?${q}`, async (s) => {
+        await s.waitLoaded();
+        const w = await s.waitStopped(20000); // every readout a finite decimal
+        const where = `seed ${seed}, α = ${alpha.toFixed(3)} = ${f} λ1`;
+        if (f < 1) {
+          assert.equal(w.status, 'diverged', `${where}: status ${w.status} (${w.message})`);
+          assert.match(w.message, /closed loop: after [\d,]+ samples W has an eigenvalue 1\.\d{3} ≥ 1/, `${where}: "${w.message}"`);
+          assert.match(w.message, /α = [\d.]+ < λ1 = [\d.]+/, `${where}: "${w.message}"`);
+          assert.ok(w.values.step > 0 && w.values.step % 64 === 0, `${where}: stopped at step ${w.values.step}`);
+          await assertFitsFrame(s);
+          await s.screenshot(`recurrent-closed-diverged-${seed}`);
+        } else {
+          assert.equal(w.status, 'paused', `${where}: status ${w.status} (${w.message})`);
+          // The spurious pattern (Cv = σ²v) settles at 1/(1 − σ²/α). Its error is at most
+          // ‖(I − W)⁻¹‖·|(W − C/α)u| with u = (I − C/α)⁻¹v: the norm below 1/(0.2 − 4 rms of W's top
+          // eigenvalue), and |(W − C/α)u|² = η/(α(2 − ηα))·(tr C·σ²|u|² + σ⁴|u|²) with tr C ≤ 8 λ1.
+          const g = 1 / (1 - sigma2 / alpha);
+          const wobble = Math.sqrt((eta * alpha) / (2 - eta * alpha)) * 0.8;
+          const noise = g * Math.sqrt(((eta / (alpha * (2 - eta * alpha))) * (8 * lambda1 * sigma2 + sigma2 ** 2)));
+          const tol = (4 * noise) / (0.2 - 4 * wobble);
+          const got = w.values['gain-spurious'];
+          assert.ok(Math.abs(got - g) < tol, `${where}: closed-loop spurious gain ${got}, want ${g} ± ${tol}`);
+          assert.ok(w.values['gain-shared'] > 1.5, `${where}: the loop amplifies the shared pattern (gain ${w.values['gain-shared']})`);
+        }
+      });
+    }
+  }
 });
 
 test('bcm: η·τθ = 0.2 < 1 → the neuron answers one input only (selectivity > 0.99)', T, async () => {
