@@ -104,7 +104,7 @@ test('recurrent: αW → C and the shared pattern is amplified, not the one no s
 
 // The closed loop r = u + W r settles only while every eigenvalue of W is below 1; W → C/α, so
 // only while α > λ1. η = 0.0001 keeps the learned W near C/α: its top eigenvalue wanders by
-// √(ηα/(2 − ηα)) of itself (3 % at α = 1.25 λ1 ≈ 15), far less than the margin 1 − 0.8 = 0.2.
+// √(2ηα/(2 − ηα)) ≈ √(ηα) of itself (4 % at α = 1.25 λ1 ≈ 15), far less than the margin 1 − 0.8 = 0.2.
 // Below the threshold the mean W reaches an eigenvalue of 1 after ln 5/(ηα) ≈ 2,000 samples.
 test('recurrent, loop=closed: diverges iff α < λ1 (λ1 from the lambda1 readout), with the reason', T, async () => {
   const eta = 0.0001;
@@ -140,7 +140,7 @@ test('recurrent, loop=closed: diverges iff α < λ1 (λ1 from the lambda1 readou
           // ‖(I − W)⁻¹‖·|(W − C/α)u| with u = (I − C/α)⁻¹v: the norm below 1/(0.2 − 4 rms of W's top
           // eigenvalue), and |(W − C/α)u|² = η/(α(2 − ηα))·(tr C·σ²|u|² + σ⁴|u|²) with tr C ≤ 8 λ1.
           const g = 1 / (1 - sigma2 / alpha);
-          const wobble = Math.sqrt((eta * alpha) / (2 - eta * alpha)) * 0.8;
+          const wobble = Math.sqrt((2 * eta * alpha) / (2 - eta * alpha)) * 0.8;
           const noise = g * Math.sqrt(((eta / (alpha * (2 - eta * alpha))) * (8 * lambda1 * sigma2 + sigma2 ** 2)));
           const tol = (4 * noise) / (0.2 - 4 * wobble);
           const got = w.values['gain-spurious'];
