@@ -328,6 +328,26 @@ const CLAIMS = {
   'fig-recurrent|base': { until: 20000, check: (w) => { between(w.values['gain-spurious'], 0.15, 0.45, 'spurious gain'); between(w.values['gain-shared'], 8, 13, 'shared gain'); } },
   'fig-recurrent|sigma=2&speed=200': { until: 20000, check: (w) => between(w.values['gain-spurious'], 3, 5.5, 'spurious gain at σ = 2') },
   'fig-recurrent|alpha=2&speed=200': { until: 20000, check: (w) => between(w.values['gain-shared'], 4, 6.5, 'shared gain at α = 2') },
+  // Closed at α = 1 < λ1 = 11.73: stopped at the first check, W's top eigenvalue 1.780 there.
+  'fig-recurrent|loop=closed': {
+    stop: true,
+    check: (w) => {
+      assert.equal(w.status, 'diverged');
+      assert.equal(w.values.step, 64, 'the first check of the loop, after 64 samples');
+      assert.match(w.message, /W has an eigenvalue 1\.[78]\d\d ≥ 1/);
+      assert.match(w.message, /α = 1 < λ1 = 11\.73/);
+      between(w.values.lambda1, 11.7, 11.75, 'λ1');
+    },
+  },
+  // Closed at α = 16 > λ1 with η = 0.0002 (W's top eigenvalue 0.73, jitter ≈ √(ηα) = 6 % of it).
+  'fig-recurrent|loop=closed&alpha=16&eta=0.0002&speed=200': {
+    until: 20000,
+    check: (w) => {
+      assert.equal(w.status, 'paused', 'the settled loop runs to the end');
+      between(w.values['gain-spurious'], 1, 1.04, 'closed-loop gain of the pattern no source makes (1/(1 − σ²/α) = 1.016)');
+      between(w.values['gain-shared'], 2.5, 3.6, 'closed-loop gain of the shared pattern');
+    },
+  },
   'fig-bcm|base': { until: 20000, check: (w) => { between(w.values.selectivity, 0.95, 1, 'selectivity'); between(w.values.threshold, 3, 7, 'θ'); } },
   // The bursts are brief, so the check stops the seeded run exactly in a silence and in a burst.
   'fig-bcm|tau=150&speed=50': {
