@@ -132,7 +132,11 @@ fn closed_loop_above_lambda1_settles_and_gains_match_the_predictions() {
         // The learned W (the widget shows αW).
         let learned = mat(8, &w.buffer("learned").iter().map(|x| x / alpha).collect::<Vec<_>>());
         let top_w = top(&learned);
-        assert!((top_w - 0.8).abs() < 4.0 * wobble, "seed {seed}: top eigenvalue of W {top_w}, want 0.8 ± {}", 4.0 * wobble);
+        assert!(
+            (top_w - 0.8).abs() < 4.0 * wobble,
+            "seed {seed}: top eigenvalue of W {top_w}, want 0.8 ± {}",
+            4.0 * wobble
+        );
         let inv_norm =
             learned.clone().symmetric_eigenvalues().iter().map(|m| 1.0 / (1.0 - m).abs()).fold(0.0, f64::max);
 
