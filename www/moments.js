@@ -3,6 +3,9 @@
 // (embed.html?<query>, shareable) and steps through them in its tour. Every seed is pinned, so a
 // moment looks the same in every classroom; tests/page/classroom.test.mjs checks each claim.
 //
+// The later moments (Part 2 and the E/I section) pin seeds whose runs were checked to make their
+// point; their checks are in the same test file.
+//
 // Seed 19's cloud has λ1 ≈ 3.03 and λ2 ≈ 0.50 (500 points drawn with l1 = 3, l2 = 0.5), so
 // α = 2.8 and α = 3.2 sit just either side of it.
 
@@ -11,7 +14,7 @@ export const MOMENTS = [
     id: 'hebb-explodes',
     title: 'Hebb explodes',
     caption:
-      'Plain Hebb only ever adds: the arrow swings onto the long axis of the cloud while |w| climbs a straight line on the log chart, until |w| passes 10¹² and the run stops itself.',
+      'Plain Hebb only ever adds: the arrow swings onto the long axis of the cloud while |w| climbs a straight line on the log chart, until it passes 10¹², the ceiling at which the run stops itself.',
     query: 'kind=hebb&seed=19',
   },
   {
@@ -81,8 +84,57 @@ export const MOMENTS = [
     id: 'modern-crowded',
     title: 'A crowded modern Hopfield network',
     caption:
-      'Two hundred random patterns on 256 neurons would swamp the classic network, yet the modern one, a softmax over its stored patterns, brings the noisy cue back exactly in one update.',
+      'Two hundred random patterns on 256 neurons would swamp the classic network, yet the modern one, a softmax over its stored patterns, brings the noisy cue back exactly in one update; the next finds nothing left to change.',
     query: 'kind=modern&preset=crowded&seed=3',
+  },
+  {
+    id: 'gha-order',
+    title: 'Sanger’s rule puts the components in order',
+    caption:
+      'Three neurons on eight inputs. Each learns Oja’s rule on what the neurons before it leave unexplained, so the overlap map fills its diagonal top row first and neuron k settles on the k-th principal axis: watch angle1 and angle2 fall to a few degrees.',
+    query: 'kind=gha&preset=high&eta=0.002&speed=200&seed=2',
+  },
+  {
+    id: 'subspace-one',
+    title: 'The subspace rule with one neuron is Oja’s rule',
+    caption:
+      'With k = 1 there is nobody to share the subspace with: the single row of the subspace rule is Oja’s weight vector and settles on the first principal axis, within a few degrees.',
+    query: 'kind=subspace&preset=high&eta=0.002&k=1&speed=200&seed=2',
+  },
+  {
+    id: 'similarity-slow',
+    title: 'Similarity matching with lateral weights too slow',
+    caption:
+      'τ = 5 makes the anti-Hebbian lateral weights learn ten times slower than the sufficient ½ allows. They cannot keep the two outputs apart: ‖FFᵀ − I‖ stays above 1 instead of falling to a few hundredths.',
+    query: 'kind=similarity&tau=5&speed=200&seed=2',
+  },
+  {
+    id: 'bcm-selective',
+    title: 'BCM becomes selective',
+    caption:
+      'Four orthonormal inputs, a threshold θ that follows the average of y². Responses above θ strengthen, those below weaken; the neuron ends up answering one input with y = 4 and the rest with 0, and θ hovers around 4.',
+    query: 'kind=bcm&tau=20&speed=50&seed=3',
+  },
+  {
+    id: 'prune-cap',
+    title: 'Random growth under a budget',
+    caption:
+      'Synapses sprout at random and the weakest are replaced, but never more than K_max = 12 exist at once: watch the synapse count climb to the cap and stay there while the wiring keeps changing.',
+    query: 'kind=prune&grow=random&kmax=12&speed=50&seed=3',
+  },
+  {
+    id: 'ei-normative',
+    title: 'E/I cells learn the projector',
+    caption:
+      'Gradient steps on ½‖WDF − F‖² with η below 2/λmax(FᵀF): the loss falls to zero, WD becomes the projector onto the stored letters (λmax → 1), and the cue settles on its projection.',
+    query: 'kind=ei&preset=normative&eta=0.001&seed=3',
+  },
+  {
+    id: 'ei-dale',
+    title: 'Dale’s law clipping: zero loss, runaway recall',
+    caption:
+      'Clip W at 0 after each step so every cell keeps its sign. The loss still reaches zero, but WD gains an eigenvalue above 1, so recall runs away along it: the run stops as diverged and says why.',
+    query: 'kind=ei&preset=dale&seed=3',
   },
 ];
 
