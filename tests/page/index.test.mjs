@@ -145,7 +145,7 @@ test('tables and the worked example: a locality table in the backprop section an
             section: t.closest('section.rung')?.id ?? null,
             caption: t.querySelector('caption')?.textContent ?? '',
             head: [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()),
-            rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({ rule: tr.dataset.rule, cells: tr.children.length, text: tr.textContent })),
+            rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({ rule: tr.dataset.rule, cells: tr.children.length, texts: [...tr.children].map((c) => c.textContent.trim()) })),
             visible: t.checkVisibility(),
             // A table wider than its column scrolls in a focusable, labelled region.
             wrap: (() => {
@@ -183,13 +183,19 @@ test('tables and the worked example: a locality table in the backprop section an
         assert.ok(t.wrap && t.wrap.tabIndex === 0 && t.wrap.role === 'region' && t.wrap.label, `the ${name} table's scroll box is not a focusable, labelled region`);
       }
       // What the review corrected: the rules that are not local or not online say so.
-      const loc = Object.fromEntries(locality.rows.map((r) => [r.rule, r.text]));
-      for (const rule of ['gha', 'subspace', 'modern', 'ei']) assert.match(loc[rule], /\bno\b/, `locality table: ${rule} should be marked not local`);
-      assert.match(loc.gha, /Σ/, 'locality table: GHA needs the sum over other neurons\' weights');
-      assert.match(loc.modern, /normalisation over all memories/);
-      assert.match(loc.ei, /target/);
-      assert.match(loc.ei, /full batch/);
-      assert.match(loc.hopfield, /one-shot/);
+      const loc = Object.fromEntries(locality.rows.map((r) => [r.rule, Object.fromEntries(locality.head.map((h, i) => [h, r.texts[i]]))]));
+      for (const rule of ['gha', 'subspace', 'modern', 'ei']) assert.equal(loc[rule]['local?'], 'no', `locality table: ${rule} should be marked not local`);
+      for (const rule of ['hebb', 'decay', 'oja', 'similarity', 'recurrent', 'bcm', 'hopfield']) assert.equal(loc[rule]['local?'], 'yes', `locality table: ${rule} is local`);
+      assert.match(loc.gha['what it needs'], /Σ.*other neurons’ weights/, 'locality table: GHA needs the sum over other neurons\' weights');
+      assert.match(loc.subspace['what it needs'], /Σ/);
+      assert.match(loc.modern['what it needs'], /normalisation over all memories/);
+      assert.match(loc.ei['what it needs'], /target/);
+      assert.equal(loc.ei['online?'], 'full batch');
+      assert.equal(loc.hopfield['online?'], 'one-shot');
+      const rec = Object.fromEntries(recap.rows.map((r) => [r.rule, Object.fromEntries(recap.head.map((h, i) => [h, r.texts[i]]))]));
+      for (const rule of RULES) assert.equal(rec[rule]['local?'].startsWith('no'), loc[rule]['local?'] === 'no', `the two tables disagree on whether ${rule} is local`);
+      assert.match(rec.hopfield['stability condition'], /P\/N < 0\.138/);
+      assert.match(rec.ei['stability condition'], /max Re eig\(WD\) ≤ 1/);
       // The worked example of growth and pruning, in the article's own prose (not the widget's
       // hidden text part), with its numbers: w = (0.1, 0), η = 0.5, γ = 0.1, x = (1, 1), y = 1.
       assert.ok(worked, 'no #worked-example');
