@@ -131,7 +131,8 @@ serve() {
     say "serving $ROOT"
     echo "open  http://127.0.0.1:$port/            (the article)"
     echo "      http://127.0.0.1:$port/embed.html?kind=oja&seed=7   (one widget, as in an iframe)"
-    exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$ROOT"
+    # As a production static host would: gzip, revalidating cache headers, application/wasm.
+    exec python3 tools/serve.py --port "$port" --root "$ROOT"
 }
 
 # ---------------------------------------------------------------- test
@@ -178,6 +179,11 @@ web_tests() {
 
 SERVER_PID=""
 stop_server() {
+    if [ -n "$PROD_PID" ]; then
+        kill "$PROD_PID" 2>/dev/null || true
+        wait "$PROD_PID" 2>/dev/null || true
+        PROD_PID=""
+    fi
     if [ -n "$SERVER_PID" ]; then
         kill "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
@@ -240,10 +246,38 @@ bench() {
     [ "${1:-}" = "--quick" ] && quick=(--quick)
     cargo bench --bench kernels -- "${quick[@]}"
     start_server
-    local rc=0
-    BASE_URL="$BASE_URL" CHROMIUM="$CHROMIUM" node bench/run.mjs "${quick[@]}" || rc=$?
+    local rc=0 lh=()
+    if [ ${#quick[@]} -eq 0 ]; then
+        ensure_lighthouse
+        start_prod_server
+        lh=(LIGHTHOUSE_URL="$PROD_URL")
+    fi
+    env "${lh[@]}" BASE_URL="$BASE_URL" CHROMIUM="$CHROMIUM" node bench/run.mjs "${quick[@]}" || rc=$?
     stop_server
     return $rc
+}
+
+# Lighthouse lives in bench/lighthouse/ with its own lock file, so the tests' `npm ci` stays small.
+ensure_lighthouse() {
+    [ -x bench/lighthouse/node_modules/.bin/lighthouse ] && return
+    say "npm ci in bench/lighthouse (Lighthouse 12.2.3, once)"
+    npm ci --prefix bench/lighthouse --no-audit --no-fund
+}
+
+# tools/serve.py on a port the OS picks (for Lighthouse, which scores compression and caching).
+PROD_PID=""
+start_prod_server() {
+    local log port=""
+    log="$(mktemp "$TARGET_DIR/prod-server.XXXXXX.log")"
+    python3 -u tools/serve.py --port 0 --root "$ROOT" >"$log" 2>&1 &
+    PROD_PID=$!
+    for _ in $(seq 100); do
+        port=$(sed -n 's/^Serving HTTP on .* port \([0-9]*\).*/\1/p' "$log" | head -n1)
+        [ -n "$port" ] && break
+        sleep 0.1
+    done
+    [ -n "$port" ] || { cat "$log" >&2; return 1; }
+    PROD_URL="http://127.0.0.1:$port"
 }
 
 # Long robustness runs: every kind soaked for SOAK_FRAMES frames and HOSTILE_PER_KIND random

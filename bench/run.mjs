@@ -34,6 +34,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import { ARGS } from '../tests/page/harness.mjs';
+import { lighthouse, lighthouseLines } from './lighthouse.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TARGET = path.join(ROOT, 'target');
@@ -431,6 +432,9 @@ async function main() {
     await browser.close();
     stopServer();
   }
+  // Lighthouse scores the site as a production host serves it (LIGHTHOUSE_URL: tools/serve.py).
+  const lh = QUICK || !process.env.LIGHTHOUSE_URL ? null : await lighthouse(process.env.LIGHTHOUSE_URL.replace(/\/$/, ''), CHROMIUM);
+  for (const [name, r] of Object.entries(lh ?? {})) if (r.error) failures.push(`Lighthouse ${name} could not be measured: ${r.error}`);
 
   // ---- comparisons
   if (page.errors.length) failures.push(`bench.html: ${page.errors.join('; ')}`);
@@ -502,6 +506,7 @@ async function main() {
     wasm_gzip_bytes: size.gzip,
     first_frame_ms: r6(first.oja_10k?.median_ms),
     first_frame_hopfield_ms: r6(first.hopfield_32?.median_ms),
+    lighthouse: lh,
     quick: QUICK,
     ok: failures.length === 0,
     timer: page.timer,
@@ -557,6 +562,7 @@ async function main() {
   lines.push(
     `first drawn frame: ${fmt(first.oja_10k?.median_ms, 0)} ms after navigation (embed oja, median of ${FIRST_FRAME_LOADS} cold loads); hopfield: ${fmt(first.hopfield_32?.median_ms, 0)} ms`,
   );
+  if (lh) lines.push('', ...lighthouseLines(lh, { fmt, pad, lpad, met }));
   lines.push('');
   lines.push('same results:');
   if (o) {
