@@ -31,12 +31,3 @@ export function figure(prefix, className, caption, label, canvasClass = `${prefi
   return { fig, frame, canvas, cap };
 }
 
-/** Sizes a canvas's pixels to its box × devicePixelRatio; false when the box is too small to draw. */
-export function fitCanvas(c, dpr) {
-  const w = Math.round(c.clientWidth * dpr);
-  const h = Math.round(c.clientHeight * dpr);
-  if (w < 2 || h < 2) return false;
-  if (c.width !== w) c.width = w;
-  if (c.height !== h) c.height = h;
-  return true;
-}

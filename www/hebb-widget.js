@@ -8,9 +8,7 @@
 // shows was computed in Rust. Renders into the light DOM. All widgets share one wasm instance.
 // This module owns what every kind shares (text, buttons, menus and sliders from the schema,
 // readouts, status and message, keyboard, start/pause by visibility, events); the picture area
-// belongs to a view per family: cloud-view.js, memory-view.js or circuit-view.js. The kind menu
-// switches within a family (Rust refuses other switches with a notice), so the view is chosen
-// once, at start.
+// belongs to the kind's view (views/index.js).
 //
 // Exports (the Export menu): Save/Load of the exact state as JSON, a PNG of the picture, the
 // charts as SVG and the trajectory as CSV (both made in Rust); a full-screen button; and a
@@ -24,9 +22,8 @@
 
 import init, { Widget, fresh_seed } from './pkg/hebb.js';
 import { Controls } from './controls.js';
-import { CloudFamilyView } from './cloud-view.js';
-import { MemoryFamilyView } from './memory-view.js';
-import { CircuitFamilyView } from './circuit-view.js';
+import { VIEWS } from './views/index.js';
+import { CloudView } from './views/cloud.js';
 import { human, plainDecimal } from './format.js';
 import { el, linkStylesheet } from './dom.js';
 import { download, picturePng } from './export.js';
@@ -48,9 +45,6 @@ const HTML_ATTRIBUTES = new Set([
 export function isKeyAttribute(name) {
   return !HTML_ATTRIBUTES.has(name) && !/^(data-|aria-|on)/.test(name);
 }
-
-/** A view for each family of kinds (see Widget.family in src/wasm.rs). */
-const VIEWS = { cloud: CloudFamilyView, memory: MemoryFamilyView, circuit: CircuitFamilyView };
 
 /** Buttons on the bar: action, icon, words, tooltip. */
 const ACTIONS = [
@@ -244,8 +238,6 @@ export class HebbWidget extends HTMLElement {
     try {
       this.wasm = wasm;
       this.sim = new Widget(this.attributeQuery());
-      const View = VIEWS[this.sim.family()] ?? CloudFamilyView;
-      this.view = new View(this.main, this.host());
       this.buildReadouts();
       this.refreshSchema();
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -346,6 +338,10 @@ export class HebbWidget extends HTMLElement {
     const kind = this.sim.kind();
     if (this.sim.readout_names() !== this.names.join(',')) this.buildReadouts();
     this.dataset.kind = kind;
+    // The kind menu switches within a family (Rust refuses other switches with a notice); a new
+    // kind may need another picture.
+    const View = VIEWS[kind] ?? CloudView;
+    if (this.view?.constructor !== View) this.view = new View(this.main, this.host());
     this.view.configure(kind);
     const words = this.view.words(kind);
     this.titleEl.textContent = words.title;

@@ -1,7 +1,8 @@
 // The weight-space panel: the flow of the averaged rule E[Δw] (computed in Rust), the fixed
 // points, the live trajectory of w and its current position. The view follows |w| smoothly.
 
-import { human } from './format.js';
+import { human } from '../format.js';
+import { sizeTo } from './canvas.js';
 
 const INK = '#282c34';
 const ACCENT = '#d64c2a';
@@ -13,7 +14,7 @@ const RECORD = 6;
 /** Flow arrows per side. */
 const GRID = 13;
 
-export class WeightView {
+export class WeightPlot {
   /**
    * @param {HTMLElement} box container; a canvas is added to it
    * @param {object} host { sim(), buffer() } from the widget
@@ -42,8 +43,7 @@ export class WeightView {
     this.width = w;
     this.height = h;
     this.dpr = dpr;
-    this.canvas.width = Math.max(1, Math.round(w * dpr));
-    this.canvas.height = Math.max(1, Math.round(h * dpr));
+    sizeTo(this.canvas, w, h, dpr);
     return true;
   }
 

@@ -3,7 +3,8 @@
 // weight (redrawn every frame while running). Dragging, adding and removing points goes through
 // the wasm Widget, which recomputes the statistics.
 
-import { human } from './format.js';
+import { human } from '../format.js';
+import { sizeTo } from './canvas.js';
 
 const INK = '#282c34';
 const DATA = '75, 85, 99';
@@ -43,7 +44,7 @@ function layer(box) {
   return c;
 }
 
-export class CloudView {
+export class CloudPlot {
   /**
    * @param {HTMLElement} box container; two canvases are added to it
    * @param {object} host { sim(), buffer(), edited() } from the widget
@@ -79,10 +80,7 @@ export class CloudView {
     this.width = w;
     this.height = h;
     this.dpr = dpr;
-    for (const c of [this.bg, this.fg]) {
-      c.width = Math.max(1, Math.round(w * dpr));
-      c.height = Math.max(1, Math.round(h * dpr));
-    }
+    for (const c of [this.bg, this.fg]) sizeTo(c, w, h, dpr);
     this.updateScale();
     return true;
   }
