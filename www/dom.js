@@ -1,14 +1,17 @@
 // The DOM helpers the views and elements share.
 
-/** Links a stylesheet once (an element's own CSS), unless the page already links it. */
-export function linkStylesheet(href) {
+/** Links a stylesheet once (an element's own CSS), unless the page already links it: after
+ * `after` when given, else at the end of the head. Returns the link. */
+export function linkStylesheet(href, after = null) {
   for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-    if (link.href === href) return;
+    if (link.href === href) return link;
   }
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
-  document.head.append(link);
+  if (after) after.after(link);
+  else document.head.append(link);
+  return link;
 }
 
 /** A new element with a class and attributes (set as text: nothing is parsed as HTML). */

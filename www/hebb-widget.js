@@ -19,7 +19,6 @@ import init, { Widget, fresh_seed } from './pkg/hebb.js';
 import { Controls } from './controls.js';
 import { VIEWS } from './views/index.js';
 import { CloudView } from './views/cloud.js';
-import { linkStylesheet } from './dom.js';
 import { buildShell } from './widget/shell.js';
 import { ExportMenu, reason } from './widget/exports.js';
 import { showFullscreen, toggleFullscreen } from './widget/fullscreen.js';
@@ -29,12 +28,12 @@ import { pageStatus, statusMessage } from './widget/status.js';
 import { Summary } from './widget/summary.js';
 import { isKeyAttribute, keyQuery } from './widget/attributes.js';
 import { viewHost } from './widget/host.js';
+import { linkStyles } from './widget/styles.js';
 
-/** One wasm instance for the whole page, loading as soon as this module does. */
-const wasmReady = init();
-wasmReady.catch(() => {}); // each widget reports the failure itself
-
-linkStylesheet(new URL('hebb.css', import.meta.url).href);
+/** One wasm instance for the whole page, loading as soon as this module does, with the
+ * widget's stylesheets. */
+const ready = Promise.all([init(), linkStyles()]).then(([wasm]) => wasm);
+ready.catch(() => {}); // each widget reports the failure itself
 
 // The public path of the element (compare.js and host pages import from here).
 export { isKeyAttribute };
@@ -75,7 +74,7 @@ export class HebbWidget extends HTMLElement {
       if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
       this.render();
       this.showMessage('Loading the simulation…');
-      wasmReady.then(
+      ready.then(
         (wasm) => this.boot(wasm),
         (err) => this.fail(err),
       );
