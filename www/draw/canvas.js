@@ -13,6 +13,19 @@ export function sizeTo(c, w, h, dpr) {
   setSize(c, Math.max(1, Math.round(w * dpr)), Math.max(1, Math.round(h * dpr)));
 }
 
+/** Sizes `canvases` (layers filling `plot.box`) to the box at `dpr` when the box or `dpr` changed
+ * since the last call; `plot` keeps the box's CSS width and height and the dpr. True if it did. */
+export function followBox(plot, canvases, dpr) {
+  const w = plot.box.clientWidth;
+  const h = plot.box.clientHeight;
+  if (w === plot.width && h === plot.height && dpr === plot.dpr) return false;
+  plot.width = w;
+  plot.height = h;
+  plot.dpr = dpr;
+  for (const c of canvases) sizeTo(c, w, h, dpr);
+  return true;
+}
+
 /** Sizes a canvas's pixels to its box × devicePixelRatio; false when the box is too small to draw. */
 export function fitCanvas(c, dpr) {
   const w = Math.round(c.clientWidth * dpr);

@@ -4,7 +4,7 @@
 // the wasm Widget, which recomputes the statistics.
 
 import { human } from '../format.js';
-import { sizeTo } from './canvas.js';
+import { followBox } from './canvas.js';
 
 const INK = '#282c34';
 const DATA = '75, 85, 99';
@@ -74,13 +74,7 @@ export class CloudPlot {
 
   /** Sizes both canvases to the box; returns true if anything changed. */
   resize(dpr) {
-    const w = this.box.clientWidth;
-    const h = this.box.clientHeight;
-    if (w === this.width && h === this.height && dpr === this.dpr) return false;
-    this.width = w;
-    this.height = h;
-    this.dpr = dpr;
-    for (const c of [this.bg, this.fg]) sizeTo(c, w, h, dpr);
+    if (!followBox(this, [this.bg, this.fg], dpr)) return false;
     this.updateScale();
     return true;
   }

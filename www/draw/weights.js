@@ -2,7 +2,7 @@
 // points, the live trajectory of w and its current position. The view follows |w| smoothly.
 
 import { human } from '../format.js';
-import { sizeTo } from './canvas.js';
+import { followBox } from './canvas.js';
 
 const INK = '#282c34';
 const ACCENT = '#d64c2a';
@@ -36,15 +36,9 @@ export class WeightPlot {
     this.half = 0; // current half-width of the view, weight units (0: not chosen yet)
   }
 
+  /** Sizes the canvas to the box; returns true if anything changed. */
   resize(dpr) {
-    const w = this.box.clientWidth;
-    const h = this.box.clientHeight;
-    if (w === this.width && h === this.height && dpr === this.dpr) return false;
-    this.width = w;
-    this.height = h;
-    this.dpr = dpr;
-    sizeTo(this.canvas, w, h, dpr);
-    return true;
+    return followBox(this, [this.canvas], dpr);
   }
 
   /** Forget the view so the next draw jumps straight to the right scale (new run). */

@@ -32,18 +32,9 @@ export class CapacityView extends MemoryView {
     };
   }
 
-  get readoutWords() {
-    return READOUT_WORDS;
-  }
-
-  get readoutTitles() {
-    return READOUT_TITLES;
-  }
-
-  get statusWords() {
-    return STATUS_WORDS;
-  }
-
+  static readoutWords = READOUT_WORDS;
+  static readoutTitles = READOUT_TITLES;
+  static statusWords = STATUS_WORDS;
   buttonTitles() {
     return { step: 'one trial (→)', 'new-seed': 'new random patterns for every trial' };
   }

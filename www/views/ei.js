@@ -43,18 +43,9 @@ export class EiView extends MemoryView {
     };
   }
 
-  get readoutWords() {
-    return READOUT_WORDS;
-  }
-
-  get readoutTitles() {
-    return READOUT_TITLES;
-  }
-
-  get statusWords() {
-    return STATUS_WORDS;
-  }
-
+  static readoutWords = READOUT_WORDS;
+  static readoutTitles = READOUT_TITLES;
+  static statusWords = STATUS_WORDS;
   buttonTitles() {
     return { ...super.buttonTitles(), step: 'one learning update of W (→)' };
   }

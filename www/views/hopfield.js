@@ -31,14 +31,8 @@ export class HopfieldView extends RecallView {
     };
   }
 
-  get readoutTitles() {
-    return READOUT_TITLES;
-  }
-
-  get statusWords() {
-    return STATUS_WORDS;
-  }
-
+  static readoutTitles = READOUT_TITLES;
+  static statusWords = STATUS_WORDS;
   buttonTitles() {
     return { ...super.buttonTitles(), step: 'one sweep: N single-neuron updates (→)' };
   }

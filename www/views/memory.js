@@ -16,38 +16,27 @@ export function gridFigure(className, caption, label) {
   return { ...f, grid: new PixelGrid(f.canvas) };
 }
 
+/**
+ * Each memory view lists its words as static tables: `readoutWords` (name → (value) => text),
+ * `readoutTitles` (name → tooltip) and `statusWords` (status → words, on top of the shared ones).
+ */
 export class MemoryView extends View {
   constructor(main, host) {
     super(main, host);
     this.dirty = { state: true, patterns: true, weights: true };
   }
 
-  /** Readout words by name, (value) => text; each memory picture lists its own. */
-  get readoutWords() {
-    return {};
-  }
-
-  /** Readout tooltips by name. */
-  get readoutTitles() {
-    return {};
-  }
-
-  /** Status words by status, on top of the shared ones. */
-  get statusWords() {
-    return {};
-  }
-
   readoutText(name, v) {
     if (name === 'step') return `${STEP_WORD[this.kind] ?? 'step'} ${grouped(v)}`;
-    return this.readoutWords[name]?.(v);
+    return this.constructor.readoutWords?.[name]?.(v);
   }
 
   readoutTitle(name) {
-    return this.readoutTitles[name];
+    return this.constructor.readoutTitles?.[name];
   }
 
   statusText(status) {
-    return this.statusWords[status] ?? super.statusText(status);
+    return this.constructor.statusWords?.[status] ?? super.statusText(status);
   }
 
   buttonTitles() {

@@ -35,14 +35,8 @@ export class ModernView extends RecallView {
     };
   }
 
-  get readoutTitles() {
-    return READOUT_TITLES;
-  }
-
-  get statusWords() {
-    return STATUS_WORDS;
-  }
-
+  static readoutTitles = READOUT_TITLES;
+  static statusWords = STATUS_WORDS;
   buttonTitles() {
     return { ...super.buttonTitles(), step: 'one retrieval update (→)' };
   }

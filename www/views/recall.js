@@ -20,10 +20,7 @@ export class RecallView extends MemoryView {
     this.thumbKey = '';
   }
 
-  get readoutWords() {
-    return READOUT_WORDS;
-  }
-
+  static readoutWords = READOUT_WORDS;
   /** The state grid, the patterns' head (`head` gets the kind's buttons) and their row; returns
    * the side column, whose `lower` part the kind fills. */
   buildRecall(stateCaption) {
