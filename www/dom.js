@@ -1,14 +1,17 @@
 // The DOM helpers the views and elements share.
 
-/** Links a stylesheet once (an element's own CSS), unless the page already links it. */
-export function linkStylesheet(href) {
+/** Links a stylesheet once (an element's own CSS), unless the page already links it: after
+ * `after` when given, else at the end of the head. Returns the link. */
+export function linkStylesheet(href, after = null) {
   for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-    if (link.href === href) return;
+    if (link.href === href) return link;
   }
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
-  document.head.append(link);
+  if (after) after.after(link);
+  else document.head.append(link);
+  return link;
 }
 
 /** A new element with a class and attributes (set as text: nothing is parsed as HTML). */
@@ -31,12 +34,3 @@ export function figure(prefix, className, caption, label, canvasClass = `${prefi
   return { fig, frame, canvas, cap };
 }
 
-/** Sizes a canvas's pixels to its box × devicePixelRatio; false when the box is too small to draw. */
-export function fitCanvas(c, dpr) {
-  const w = Math.round(c.clientWidth * dpr);
-  const h = Math.round(c.clientHeight * dpr);
-  if (w < 2 || h < 2) return false;
-  if (c.width !== w) c.width = w;
-  if (c.height !== h) c.height = h;
-  return true;
-}

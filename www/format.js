@@ -45,3 +45,13 @@ export function controlText(x, integer) {
   if (integer) return grouped(x);
   return human(x, 3);
 }
+
+/** A number's text with a real minus sign: "-0.5" → "−0.5". */
+export function signed(s) {
+  return s.replace(/^-/, '−');
+}
+
+/** A share as a percentage, with two decimals below 10 %: 0.034 → "3.40 %". */
+export function percent(v) {
+  return `${(v * 100).toFixed(v !== 0 && Math.abs(v) < 0.1 ? 2 : 1)} %`;
+}

@@ -2,6 +2,8 @@
 // neuron (ImageData), scaled up by CSS with `image-rendering: pixelated`, so the picture stays
 // crisp at any size. Display only: the values come from Rust buffers.
 
+import { setSize } from './canvas.js';
+
 /** +1 is ink (a letter's stroke), −1 is paper; values between are grey. */
 const INK = [40, 44, 52];
 const PAPER = [252, 252, 253];
@@ -9,11 +11,6 @@ const PAPER = [252, 252, 253];
 const WARM = [214, 76, 42];
 const COOL = [52, 110, 180];
 const WHITE = [255, 255, 255];
-
-function fit(canvas, w, h) {
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-}
 
 export class PixelGrid {
   /** @param {HTMLCanvasElement} canvas */
@@ -29,7 +26,7 @@ export class PixelGrid {
    */
   draw(values, side, scale = 1) {
     if (!(side > 0) || values.length < side * side) return;
-    fit(this.canvas, side, side);
+    setSize(this.canvas, side, side);
     const ctx = this.canvas.getContext('2d');
     if (!this.image || this.side !== side) {
       this.image = ctx.createImageData(side, side);
@@ -68,7 +65,7 @@ export class PixelGrid {
 export function drawWeightMatrix(canvas, w, n, m) {
   m = Math.min(m, n);
   if (!(m > 0) || w.length < n * n) return 0;
-  fit(canvas, m, m);
+  setSize(canvas, m, m);
   let max = 0;
   for (let i = 0; i < m; i++) {
     const row = i * n;

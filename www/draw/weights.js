@@ -1,7 +1,8 @@
 // The weight-space panel: the flow of the averaged rule E[Δw] (computed in Rust), the fixed
 // points, the live trajectory of w and its current position. The view follows |w| smoothly.
 
-import { human } from './format.js';
+import { human } from '../format.js';
+import { followBox } from './canvas.js';
 
 const INK = '#282c34';
 const ACCENT = '#d64c2a';
@@ -13,7 +14,7 @@ const RECORD = 6;
 /** Flow arrows per side. */
 const GRID = 13;
 
-export class WeightView {
+export class WeightPlot {
   /**
    * @param {HTMLElement} box container; a canvas is added to it
    * @param {object} host { sim(), buffer() } from the widget
@@ -35,16 +36,9 @@ export class WeightView {
     this.half = 0; // current half-width of the view, weight units (0: not chosen yet)
   }
 
+  /** Sizes the canvas to the box; returns true if anything changed. */
   resize(dpr) {
-    const w = this.box.clientWidth;
-    const h = this.box.clientHeight;
-    if (w === this.width && h === this.height && dpr === this.dpr) return false;
-    this.width = w;
-    this.height = h;
-    this.dpr = dpr;
-    this.canvas.width = Math.max(1, Math.round(w * dpr));
-    this.canvas.height = Math.max(1, Math.round(h * dpr));
-    return true;
+    return followBox(this, [this.canvas], dpr);
   }
 
   /** Forget the view so the next draw jumps straight to the right scale (new run). */

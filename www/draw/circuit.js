@@ -3,6 +3,8 @@
 // (sequential 0…1 or diverging around 0), and a sparse network drawn as a graph. Display only:
 // every number comes from a Rust buffer; these functions place and colour it.
 
+import { prepare } from './canvas.js';
+
 export const INK = '#282c34';
 export const MUTED = '#5b6270';
 export const LINE = '#d9dde3';
@@ -48,24 +50,6 @@ export function diverging(v, scale, power = 1) {
 /** Ink that reads on a cell of strength t (0…1). */
 function textOn(t) {
   return t > 0.55 ? '#fff' : INK;
-}
-
-/**
- * Sizes a canvas to its CSS box at `dpr` and returns a cleared 2-D context in CSS pixels with
- * the box's width and height, or null when the box is too small to draw in.
- */
-export function prepare(canvas, dpr) {
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
-  if (w < 4 || h < 4) return null;
-  const pw = Math.round(w * dpr);
-  const ph = Math.round(h * dpr);
-  if (canvas.width !== pw) canvas.width = pw;
-  if (canvas.height !== ph) canvas.height = ph;
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  return { ctx, w, h };
 }
 
 function arrow(ctx, x0, y0, x1, y1, colour, width) {

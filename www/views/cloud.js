@@ -1,13 +1,13 @@
-// The look of the cloud family (`hebb`, `decay`, `oja`): the data cloud with the weight arrow on
-// the left; weight space, readouts and the |w| and angle charts on the right. The element itself
-// (hebb-widget.js) owns the controls, readouts, status, actions and the frame loop; this module
-// only fills the picture area and says what one frame of running means for these kinds.
+// One neuron on a 2-D cloud (`hebb`, `decay`, `oja`): the data cloud with the weight arrow on
+// the left; weight space, readouts and the |w| and angle charts on the right.
 
-import { CloudView } from './draw-cloud.js';
-import { WeightView } from './draw-weights.js';
-import { grouped, human } from './format.js';
-import { advanceWithin } from './pace.js';
-import { el, fitCanvas } from './dom.js';
+import { View } from './view.js';
+import { CloudPlot } from '../draw/cloud.js';
+import { WeightPlot } from '../draw/weights.js';
+import { fitCanvas } from '../draw/canvas.js';
+import { human } from '../format.js';
+import { advanceWithin } from '../pace.js';
+import { el } from '../dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -30,7 +30,6 @@ const KIND_TEXT = {
 
 /** Human text of each readout (the value itself comes from Rust). */
 const READOUT_TEXT = {
-  step: (v) => `step ${grouped(v)}`,
   norm: (v) => `|w| = ${human(v, 4)}`,
   angle: (v) => `angle ${v.toFixed(1)}°`,
   lambda1: (v) => `λ1 = ${human(v, 3)}`,
@@ -53,18 +52,11 @@ const STATUS_TEXT = {
   running: 'Running. Drag a point to move it, click to add one, shift-click to remove one.',
   ready: 'Ready: press play (Space) or step (→).',
   paused: 'Paused: Space plays, → presents one sample.',
-  until: 'Stopped at the step set by “until”; reset to run again.',
-  converged: 'Converged.',
-  diverged: 'Diverged:',
 };
 
-export class CloudFamilyView {
-  /**
-   * @param {HTMLElement} main the widget's picture area (emptied and filled here)
-   * @param {object} host services of the widget (see HebbWidget.host)
-   */
+export class CloudView extends View {
   constructor(main, host) {
-    this.host = host;
+    super(main, host);
     this.dirty = { data: true, weight: true };
     main.className = 'hw-main';
     const cloudBox = el('div', 'hw-cloud');
@@ -83,29 +75,26 @@ export class CloudFamilyView {
     this.charts = charts;
     side.append(weightBox, host.readoutBox, charts);
     main.replaceChildren(cloudBox, side);
-    this.cloud = new CloudView(cloudBox, host);
-    this.weights = new WeightView(weightBox, host);
+    this.cloud = new CloudPlot(cloudBox, host);
+    this.weights = new WeightPlot(weightBox, host);
   }
 
   words(kind) {
-    return KIND_TEXT[kind] ?? { title: kind, rule: '', hint: '' };
+    return KIND_TEXT[kind] ?? super.words(kind);
   }
 
   readoutText(name, v) {
-    const fmt = READOUT_TEXT[name];
-    return fmt ? fmt(v) : undefined;
+    return READOUT_TEXT[name]?.(v) ?? super.readoutText(name, v);
   }
 
   readoutTitle(name) {
     return READOUT_TITLE[name];
   }
 
-  /** Words for a page status (`until`: paused by the core at the step set by `until`). */
   statusText(status) {
-    return STATUS_TEXT[status];
+    return STATUS_TEXT[status] ?? super.statusText(status);
   }
 
-  /** Tooltips of the shared buttons whose meaning depends on the kind. */
   buttonTitles() {
     return { step: 'one sample (→)', 'new-seed': 'new data and start weight' };
   }
@@ -114,29 +103,16 @@ export class CloudFamilyView {
     return new Float64Array(this.host.buffer(), this.host.sim().geometry_ptr(), 9);
   }
 
-  /** The kind's settings changed (or it was just created). */
-  configure() {}
-
-  /** A new run (`boot`, `change`) or the same run back at step 0 (`reset`). */
   restarted(why) {
     if (why !== 'reset') this.cloud.chooseView(this.geometry());
     this.weights.resetView();
   }
 
-  /** One frame of running: up to `speed` samples. Returns 'check' when the run may have stopped. */
+  /** Up to `speed` samples; 'check' only when the run stopped (the status is read less often). */
   advance(speed) {
     const { stopped } = advanceWithin(this.host.sim(), speed);
     this.dirty.weight = true;
     return stopped ? 'check' : 'ran';
-  }
-
-  /** The → action: one sample. */
-  step() {
-    this.host.sim().advance(1);
-  }
-
-  act() {
-    return false;
   }
 
   markAll() {

@@ -3,7 +3,8 @@
 // weight (redrawn every frame while running). Dragging, adding and removing points goes through
 // the wasm Widget, which recomputes the statistics.
 
-import { human } from './format.js';
+import { human } from '../format.js';
+import { followBox } from './canvas.js';
 
 const INK = '#282c34';
 const DATA = '75, 85, 99';
@@ -43,7 +44,7 @@ function layer(box) {
   return c;
 }
 
-export class CloudView {
+export class CloudPlot {
   /**
    * @param {HTMLElement} box container; two canvases are added to it
    * @param {object} host { sim(), buffer(), edited() } from the widget
@@ -73,16 +74,7 @@ export class CloudView {
 
   /** Sizes both canvases to the box; returns true if anything changed. */
   resize(dpr) {
-    const w = this.box.clientWidth;
-    const h = this.box.clientHeight;
-    if (w === this.width && h === this.height && dpr === this.dpr) return false;
-    this.width = w;
-    this.height = h;
-    this.dpr = dpr;
-    for (const c of [this.bg, this.fg]) {
-      c.width = Math.max(1, Math.round(w * dpr));
-      c.height = Math.max(1, Math.round(h * dpr));
-    }
+    if (!followBox(this, [this.bg, this.fg], dpr)) return false;
     this.updateScale();
     return true;
   }

@@ -1,0 +1,104 @@
+// The base of every picture of the widget. The element (hebb-widget.js) owns the controls,
+// readouts, status, actions and the frame loop; a view fills the picture area (`main`) and says
+// what one frame of running means for its kinds. Every method has a default, so a view writes
+// only what its picture needs. Views are registered by kind in views/index.js.
+
+import { grouped } from '../format.js';
+import { advanceWithin } from '../pace.js';
+import { fitCanvas } from '../draw/canvas.js';
+
+/** Status words every kind shares. */
+const STATUS_TEXT = {
+  until: 'Stopped at the step set by “until”; reset to run again.',
+  converged: 'Converged.',
+  diverged: 'Diverged:',
+};
+
+export class View {
+  /**
+   * @param {HTMLElement} main the widget's picture area (emptied and filled by the view)
+   * @param {object} host services of the widget (see HebbWidget.host)
+   */
+  constructor(main, host) {
+    this.main = main;
+    this.host = host;
+    this.kind = '';
+    /** The plotters chart of the kind, if any (drawn by drawCharts). */
+    this.chart = null;
+  }
+
+  /** Title, rule and hint of `kind` (the page's words, not its maths). */
+  words(kind) {
+    return { title: kind, rule: '', hint: '' };
+  }
+
+  /** The words of a readout, or undefined for the element's plain "name = value". */
+  readoutText(name, v) {
+    return name === 'step' ? `step ${grouped(v)}` : undefined;
+  }
+
+  /** A readout's tooltip, or undefined for none. */
+  readoutTitle() {
+    return undefined;
+  }
+
+  /** Words for a page status (`until`: paused by the core at the step set by `until`). */
+  statusText(status) {
+    return STATUS_TEXT[status];
+  }
+
+  /** Tooltips of the shared buttons whose meaning depends on the kind. */
+  buttonTitles() {
+    return {};
+  }
+
+  /** Views over wasm memory are made afresh for each use: any call may grow the memory. */
+  buf(name) {
+    const sim = this.host.sim();
+    return new Float64Array(this.host.buffer(), sim.buffer_ptr(name), sim.buffer_len(name));
+  }
+
+  /** The kind or its settings changed (or the view was just made). */
+  configure(kind) {
+    this.kind = kind;
+  }
+
+  /** A new run (`boot`, `change`) or the same run back at step 0 (`reset`). */
+  restarted() {}
+
+  /**
+   * One frame of running: up to `speed` steps within the frame's time budget. Returns 'wait'
+   * when the frame does nothing, 'check' when the run may have stopped by itself, else 'ran'.
+   */
+  advance(speed) {
+    advanceWithin(this.host.sim(), speed);
+    this.markDynamic();
+    return 'check';
+  }
+
+  /** The → action: one step. */
+  step() {
+    this.host.sim().advance(1);
+    this.markDynamic();
+  }
+
+  /** A button of the view's own; true when handled. */
+  act() {
+    return false;
+  }
+
+  /** Everything is to be drawn again (a resize, a new run). */
+  markAll() {}
+
+  /** What the run changes is to be drawn again. */
+  markDynamic() {}
+
+  draw() {}
+
+  /** The kind's plotters chart (in Rust); `type` scales its text with the widget's. */
+  drawCharts(dpr, type) {
+    const c = this.chart;
+    if (!c || !this.host.shown(c) || !fitCanvas(c, dpr)) return;
+    this.host.sim().draw_memory_chart(c, dpr * type);
+  }
+}

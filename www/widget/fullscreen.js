@@ -1,0 +1,31 @@
+// The full-screen button: the widget on the whole screen (the stylesheet lays it out for it,
+// css/frame.css), or a note saying why not when the frame or the browser does not allow it.
+
+import { ACTIONS } from './shell.js';
+
+const REFUSED = 'Full screen is not available here (a frame that does not allow it, or a browser without it): open the widget on its own page instead';
+
+/** Words and tooltip of the button, off (as on the bar) and on. */
+const [, , OFF_WORDS, OFF_TITLE] = ACTIONS.find(([action]) => action === 'fullscreen');
+
+/** Enters or leaves full screen for `widget`; `say(note)` reports a refusal. */
+export function toggleFullscreen(widget, say) {
+  if (document.fullscreenElement === widget) {
+    document.exitFullscreen().catch(() => {});
+    return;
+  }
+  if (!document.fullscreenEnabled || typeof widget.requestFullscreen !== 'function') {
+    say(REFUSED);
+    return;
+  }
+  widget.requestFullscreen().catch(() => say(REFUSED));
+}
+
+/** After a fullscreenchange: the button says how to leave. Returns whether `widget` is full screen. */
+export function showFullscreen(widget, button) {
+  const on = document.fullscreenElement === widget;
+  button.setAttribute('aria-pressed', String(on));
+  button.querySelector('.hw-words').textContent = on ? 'Exit full screen' : OFF_WORDS;
+  button.title = on ? 'back to the page (Esc)' : OFF_TITLE;
+  return on;
+}

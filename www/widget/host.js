@@ -1,0 +1,22 @@
+// What a view may ask of the widget (views/view.js): the run and its memory, the schema's values,
+// the readouts, whether a part is shown, and the calls that report an edit or a paint stroke.
+
+/** The services of `widget` (the element) for its view. */
+export function viewHost(widget) {
+  return {
+    sim: () => widget.sim,
+    buffer: () => widget.wasm.memory.buffer,
+    readoutBox: widget.readouts.box,
+    kind: () => widget.dataset.kind,
+    status: () => widget.coreStatus,
+    schemaValue: (key) => widget.schemaValue(key),
+    /** The current value of a readout, straight from Rust. */
+    readout: (name) => widget.readout(name),
+    shown: (e) => !widget.hiddenParts.has(e.closest('[data-part]')?.dataset.part),
+    editable: () => widget.sim !== null && widget.coreStatus !== 'diverged',
+    focus: () => widget.focus({ preventScroll: true }),
+    edited: (note) => widget.edited(note),
+    paintStart: () => widget.paintStart(),
+    paintEnd: () => widget.paintEnd(),
+  };
+}
