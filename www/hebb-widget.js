@@ -3,7 +3,7 @@
 // `capacity`, `modern`, `ei`) or a circuit (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`,
 // `prune`).
 //
-// The element's attributes are the contract keys (CONTRACT.md); they go to Rust as a query string,
+// The element's attributes are the contract keys (docs/contract.md); they go to Rust as a query string,
 // and Rust parses, clamps and reports. JS owns the frame loop and the drawing; every number it
 // shows was computed in Rust. Renders into the light DOM. All widgets share one wasm instance.
 // This module owns the run (play, pause, step, reset, live changes, visibility, the frame loop);

@@ -1,5 +1,5 @@
 // The circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`) in embed.html
-// at Notion's 720×480, opened by URL keys and run to `until`, checked against SCIENCE.md §4–8.
+// at Notion's 720×480, opened by URL keys and run to `until`, checked against docs/science.md (gha … prune).
 // The bounds were checked natively with the same keys and seeds (one step = one sample, so the
 // numbers do not depend on the frame rate):
 //  - GHA rows line up with e1, e2 in order (angles < 6° after 10⁵ samples at η = 0.001);

@@ -2,7 +2,7 @@
 // tour, presentation mode) and compare= (<hebb-compare>: two widgets on the same seed and data
 // under one shared bar). Each moment is opened through the link the page shows and must make its
 // point within the time a class would watch it; the numbers come from the science
-// (SCIENCE.md §1–11) and from the seeds the moments pin (seed 19: λ1 ≈ 3.03, λ2 ≈ 0.50).
+// (docs/science.md) and from the seeds the moments pin (seed 19: λ1 ≈ 3.03, λ2 ≈ 0.50).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -106,7 +106,7 @@ const POINTS = {
       assert.ok(num(w, 'step') <= 2, `${num(w, 'step')} updates: want one, and one more that changes nothing`);
     },
   },
-  // Part 2 (SCIENCE.md §4–8): learning kinds never stop by themselves, so each is judged after
+  // Part 2 (docs/science.md (gha … prune)): learning kinds never stop by themselves, so each is judged after
   // a number of samples that its speed shows in about a second or two.
   'gha-order': {
     ready: ([w]) => num(w, 'step') >= 10000,
@@ -141,7 +141,7 @@ const POINTS = {
       assert.ok(capSeen.length > 10 && Math.max(...capSeen) <= 12, `the count reached ${Math.max(...capSeen)} in ${capSeen.length} readings, past the cap`);
     },
   },
-  // E/I (SCIENCE.md §11): lambda-max is the largest real part of eig(WD).
+  // E/I (docs/science.md#ei): lambda-max is the largest real part of eig(WD).
   'ei-normative': {
     ready: ([w]) => ['converged', 'diverged'].includes(w.status),
     check: ([w]) => {

@@ -1,4 +1,4 @@
-// The one-neuron cloud kinds in embed.html at Notion's 720×480, checked against SCIENCE.md §1–3
+// The one-neuron cloud kinds in embed.html at Notion's 720×480, checked against docs/science.md (hebb, decay, oja)
 // with seeds. Tolerances come from the statistics (see harness.mjs), not from tuning:
 //  - the angle between w and PC1 fluctuates with s.d. σ = √(ηλ1λ2 / 2(λ1−λ2)) once settled
 //    (3.1° at η = 0.01, 1.0° at η = 0.001 for λ = 3, 0.5);

@@ -1,6 +1,6 @@
 // Shared helpers for the page tests: one headless Chromium per test file, one fresh context per
 // page, every console error and page error collected (a test fails on any), and the public names
-// of CONTRACT.md read from the DOM: `hebb-widget[data-status]`, `[data-readout=NAME]` →
+// of docs/contract.md read from the DOM: `hebb-widget[data-status]`, `[data-readout=NAME]` →
 // `data-value`, `[data-message]`.
 //
 // `./build.sh test` serves the site and passes BASE_URL; run alone (`node --test tests/page/`)

@@ -1,4 +1,4 @@
-// Live controls, hostile URLs, hidden parts and the action buttons of CONTRACT.md, in embed.html.
+// Live controls, hostile URLs, hidden parts and the action buttons of docs/contract.md, in embed.html.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // The memory kinds (`hopfield`, `capacity`, `modern`, `ei`) in embed.html at Notion's 720×480,
-// opened by URL keys and run as a reader would, checked against SCIENCE.md §9–11:
+// opened by URL keys and run as a reader would, checked against docs/science.md (hopfield, capacity, modern, ei):
 //  - 5 letters on N = 256 neurons (α ≈ 0.02 ≪ 0.138) complete a 20 %-flipped cue exactly;
 //  - 64 random patterns on 256 neurons (α = 0.25 > α_c) leave recall far from the pattern;
 //  - modern retrieval at β = 1 is exact in one update even with 200 patterns ≫ 0.138 N, and

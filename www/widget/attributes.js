@@ -1,4 +1,4 @@
-// Which attributes of <hebb-widget> are keys of the contract (CONTRACT.md): everything but plain
+// Which attributes of <hebb-widget> are keys of the contract (docs/contract.md): everything but plain
 // HTML goes to Rust, so an unknown key is reported in the message rather than silently dropped.
 
 const HTML_ATTRIBUTES = new Set([
