@@ -1,10 +1,10 @@
 //! The benchmark kernels of `./build.sh bench`, set up once and run many times, natively and in
 //! wasm alike, each returning a checksum so the native, wasm and JS results can be compared.
 
-use crate::hopfield::{self, Hopfield};
-use crate::neuron::NeuronRun;
 use crate::params::Params;
-use crate::rng::{Quick, Rng, Stream};
+use crate::runs::{NeuronRun, Run, MAX_SWEEPS};
+use crate::science::hopfield::{self, Hopfield};
+use crate::science::rng::{Quick, Rng, Stream};
 
 pub const NAMES: [&str; 3] = ["oja_epoch", "hopfield_sweep", "capacity_curve"];
 
@@ -93,7 +93,7 @@ impl Kernel {
     pub fn run(&mut self) -> f64 {
         match self {
             Kernel::OjaEpoch(run) => {
-                run.run(10_000);
+                run.advance(10_000);
                 let w = run.w();
                 w[0].abs() + w[1].abs()
             }
@@ -104,9 +104,7 @@ impl Kernel {
                     let mut wrong = 0.0;
                     for trial in 0..5 {
                         let mut rng = Rng::with_stream(1, (p * 10 + trial) as u64);
-                        wrong += hopfield::capacity_trial(net, p, crate::memory::MAX_SWEEPS, &mut rng, patterns, order)
-                            .0
-                            / 5.0;
+                        wrong += hopfield::capacity_trial(net, p, MAX_SWEEPS, &mut rng, patterns, order).0 / 5.0;
                     }
                     curve.push(wrong);
                 }

@@ -1,27 +1,17 @@
 //! Hebbian learning, from one neuron to Hopfield networks: the pure core of the explorable.
 //!
-//! Everything here is plain Rust, tested natively with `cargo test`; `wasm` is the only module
-//! that knows about the browser.
+//! The layers, each using only those above it:
+//! - [`science`]: the maths of every rule and network (needs only its own random streams);
+//! - [`params`]: the one parameter contract (URL key = attribute = slider = save file);
+//! - [`runs`]: the kinds table and the [`runs::Run`] of each kind (clock, readouts, buffers);
+//! - [`widget`]: one widget's state without the web (log, snapshot, export);
+//! - [`wasm`]: the only module that knows about the browser (its palette builds everywhere).
+//!
+//! Everything but `wasm` is plain Rust, tested natively with `cargo test`.
 
-pub mod circuit_runs;
-pub mod circuits;
-pub mod cloud;
-pub mod ei;
-pub mod export;
-pub mod history;
-pub mod hopfield;
 pub mod kernels;
-pub mod letters;
-pub mod many;
-pub mod memory;
-pub mod modern;
-pub mod neuron;
 pub mod params;
-pub mod rng;
-pub mod rules;
-pub mod run;
-pub mod snapshot;
+pub mod runs;
+pub mod science;
+pub mod wasm;
 pub mod widget;
-
-#[cfg(target_arch = "wasm32")]
-mod wasm;

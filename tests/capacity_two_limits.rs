@@ -1,9 +1,9 @@
 //! Hopfield capacity has two limits (AGS 1985; McEliece et al. 1987): retrieval with a few
 //! wrong bits up to a load of about 0.138, perfect recall only up to N/(2 ln N) patterns for
 //! one of them and N/(4 ln N) for all. And the capacity figure's recall is not cut short.
-use hebb::hopfield::{self, Hopfield};
-use hebb::memory::MAX_SWEEPS;
-use hebb::rng::Rng;
+use hebb::runs::MAX_SWEEPS;
+use hebb::science::hopfield::{self, Hopfield};
+use hebb::science::rng::Rng;
 use hebb::widget::Widget;
 
 /// Near and past the critical load at N = 1024 a collapsing recall takes tens of sweeps; none

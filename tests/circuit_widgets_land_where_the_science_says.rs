@@ -1,5 +1,5 @@
 //! The circuit widgets driven as the page drives them (a query string, then `advance`).
-use hebb::run::Status;
+use hebb::runs::Status;
 use hebb::widget::Widget;
 
 const SEEDS: [u32; 4] = [1, 2, 3, 4242];

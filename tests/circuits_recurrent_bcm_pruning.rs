@@ -1,7 +1,7 @@
 //! SCIENCE.md §6–8: recurrent Hebb with decay learns the covariance, BCM becomes selective
 //! when its threshold keeps up, and decay/pruning/growth do what their rules say.
-use hebb::circuits::*;
-use hebb::rng::{Rng, Stream};
+use hebb::science::circuits::*;
+use hebb::science::rng::{Rng, Stream};
 
 const SEEDS: [u32; 4] = [1, 2, 3, 4242];
 

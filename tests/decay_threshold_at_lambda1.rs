@@ -2,9 +2,9 @@
 //! turns to ±e1 either way while η is small, and misbehaves past the discrete-map bounds.
 mod common;
 use common::*;
-use hebb::rules::averaged_step;
-use hebb::rules::Rule;
-use hebb::run::Status;
+use hebb::runs::Status;
+use hebb::science::rules::averaged_step;
+use hebb::science::rules::Rule;
 
 /// Averaged map: slope ln(1 − η(α − λ1)) exactly, on either side of α = λ1; direction → e1.
 #[test]
@@ -14,7 +14,7 @@ fn averaged_rate_is_one_minus_eta_alpha_minus_lambda1() {
         let s = stats(&wd);
         let eta = 0.05;
         for alpha in [0.5 * s.lambda1, 0.9 * s.lambda1, 1.1 * s.lambda1, 1.5 * s.lambda1] {
-            let mut w = wd.run().w();
+            let mut w = wd.neuron().w();
             let mut slope = 0.0;
             for t in 0..3000 {
                 averaged_step(Rule::Decay, &mut w, &s.cov, eta, alpha);
@@ -37,7 +37,7 @@ fn marginal_at_alpha_equal_lambda1() {
     for seed in SEEDS {
         let wd = widget(&format!("kind=decay&seed={seed}"));
         let s = stats(&wd);
-        let w0 = wd.run().w();
+        let w0 = wd.neuron().w();
         let mut w = w0;
         for _ in 0..5000 {
             averaged_step(Rule::Decay, &mut w, &s.cov, 0.05, s.lambda1);
@@ -58,9 +58,9 @@ fn online_dies_above_and_grows_below_lambda1() {
             let eta = 0.0005;
             let mut wd = widget(&format!("kind=decay&eta={eta}&alpha={alpha}&seed={seed}"));
             wd.advance(10_000);
-            let n1 = wd.run().readouts()[1];
+            let n1 = wd.readouts()[1];
             wd.advance(40_000);
-            let r = wd.run().readouts();
+            let r = wd.readouts();
             let slope = (r[1] / n1).ln() / 40_000.0;
             let expected = (1.0 - eta * (alpha - l1)).ln();
             assert!((slope / expected - 1.0).abs() < 0.08, "seed {seed} α {alpha}: {slope} vs {expected}");
@@ -77,7 +77,7 @@ fn sign_flip_blow_up_past_eta_alpha_minus_lambda_min_2() {
         let s = stats(&wd);
         let (eta, alpha) = (0.5, 6.0); // η(α − λ2) ≈ 2.75 > 2, α > λ1 ≈ 3
         assert!(eta * (alpha - s.lambda2) > 2.0 && alpha > s.lambda1);
-        let mut w = wd.run().w();
+        let mut w = wd.neuron().w();
         let mut last_e2 = 0.0;
         let mut flips = 0;
         for _ in 0..200 {
@@ -89,7 +89,7 @@ fn sign_flip_blow_up_past_eta_alpha_minus_lambda_min_2() {
             last_e2 = c2;
         }
         assert!(flips >= 198, "seed {seed}: {flips} sign flips");
-        assert!(hebb::rules::norm(&w) > 1e20);
+        assert!(hebb::science::rules::norm(&w) > 1e20);
 
         let mut online = widget(&format!("kind=decay&eta={eta}&alpha={alpha}&seed={seed}"));
         online.advance(10_000);
@@ -108,7 +108,7 @@ fn direction_settles_on_e_min_past_second_bound() {
         let eta = 0.5;
         let alpha = (s.lambda1 + s.lambda2) / 2.0 + 1.1 / eta + 0.05;
         assert!(eta * (2.0 * alpha - s.lambda1 - s.lambda2) > 2.0 && eta * (alpha - s.lambda2) < 2.0);
-        let mut w = wd.run().w();
+        let mut w = wd.neuron().w();
         for _ in 0..400 {
             averaged_step(Rule::Decay, &mut w, &s.cov, eta, alpha);
             renormalise(&mut w);

@@ -1,7 +1,7 @@
 //! SCIENCE.md §11: E/I network, ΔW = η (F − W D F)(D F)ᵀ.
-use hebb::ei::EiNetwork;
-use hebb::hopfield::random_patterns;
-use hebb::rng::{Rng, Stream};
+use hebb::science::ei::EiNetwork;
+use hebb::science::hopfield::random_patterns;
+use hebb::science::rng::{Rng, Stream};
 use nalgebra::DVector;
 
 const SEEDS: [u32; 5] = [1, 2, 3, 17, 4242];

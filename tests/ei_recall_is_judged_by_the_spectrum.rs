@@ -3,8 +3,9 @@
 //! loss to 0, but leaves W·D an eigenvalue near 1.27, so τẏ = W D y − y runs away along it: the
 //! widget stops as diverged and says why, instead of reporting the runaway's cosine as a recall.
 //! Unclipped, W·D tends to the projector onto span(F), whose eigenvalues tend to 1 from below.
-use hebb::run::Status;
-use hebb::widget::{Model, Widget};
+use hebb::runs::Model;
+use hebb::runs::Status;
+use hebb::widget::Widget;
 use nalgebra::DVector;
 
 const SEEDS: [u32; 3] = [1, 2, 17];
@@ -82,7 +83,7 @@ fn normative_learning_converges_with_lambda_max_at_one() {
         assert_eq!(w.status(), Status::Converged, "{q}: {}", w.message());
         let lmax = readout(&w, "lambda-max");
         assert!(
-            lmax <= 1.0 + hebb::memory::UNSTABLE && lmax > 1.0 - 1e-4,
+            lmax <= 1.0 + hebb::runs::UNSTABLE && lmax > 1.0 - 1e-4,
             "{q}: lambda-max {lmax} (the projector: 1, up to rounding)"
         );
         assert!((lmax - full_lambda_max(&w)).abs() < 1e-6, "{q}");

@@ -1,7 +1,8 @@
 //! Property tests over the parameter schema and every kind's step: whatever a URL, an
 //! attribute or a slider sends, nothing panics, every value lands in range, repairs are
 //! reported, and the readouts stay finite.
-use hebb::params::{Family, Kind, Params, Spec, CIRCUIT_SCHEMA, CLOUD_SCHEMA, MEMORY_SCHEMA};
+use hebb::params::{Params, Spec, CIRCUIT_SCHEMA, CLOUD_SCHEMA, MEMORY_SCHEMA};
+use hebb::runs::{Family, Kind};
 use hebb::widget::Widget;
 use proptest::prelude::*;
 
@@ -10,24 +11,10 @@ const KEYS: &[&str] = &[
     "p", "patterns", "noise", "cue", "update", "beta", "ratio", "trials", "d", "k", "top", "tau", "sources", "sigma",
     "decay", "inputs", "kmax", "lambda", "rule", "grow", "bogus", "",
 ];
-const KINDS: &[&str] = &[
-    "hebb",
-    "decay",
-    "oja",
-    "hopfield",
-    "capacity",
-    "modern",
-    "ei",
-    "gha",
-    "subspace",
-    "similarity",
-    "recurrent",
-    "bcm",
-    "prune",
-    "x",
-    "",
-    "<b>",
-];
+/// Every registered kind's name, and names that are none.
+fn kind_names() -> Vec<&'static str> {
+    Kind::ALL.iter().map(|k| k.name()).chain(["x", "", "<b>"]).collect()
+}
 
 fn hostile_value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -50,8 +37,8 @@ fn hostile_value() -> impl Strategy<Value = String> {
 }
 
 fn query() -> impl Strategy<Value = String> {
-    (prop::sample::select(KINDS), prop::collection::vec((prop::sample::select(KEYS), hostile_value()), 0..8)).prop_map(
-        |(kind, pairs)| {
+    (prop::sample::select(kind_names()), prop::collection::vec((prop::sample::select(KEYS), hostile_value()), 0..8))
+        .prop_map(|(kind, pairs)| {
             let mut q = format!("kind={kind}");
             for (k, v) in pairs {
                 q.push('&');
@@ -60,8 +47,7 @@ fn query() -> impl Strategy<Value = String> {
                 q.push_str(&v.replace('&', "%26"));
             }
             q
-        },
-    )
+        })
 }
 
 /// Every value of every schema entry of the kind is in its range.

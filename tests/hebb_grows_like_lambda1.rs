@@ -1,10 +1,10 @@
 //! SCIENCE.md §1: plain Hebb Δw = η y x grows like (1 + ηλ1)ⁿ and turns to ±e1.
 mod common;
 use common::*;
-use hebb::rng::{Rng, Stream};
-use hebb::rules::Rule;
-use hebb::rules::{averaged_step, hebb_step};
-use hebb::run::Status;
+use hebb::runs::Status;
+use hebb::science::rng::{Rng, Stream};
+use hebb::science::rules::Rule;
+use hebb::science::rules::{averaged_step, hebb_step};
 
 /// Averaged map w ← (I + ηC)w: the log-norm slope is exactly ln(1 + ηλ1) once w lies on e1.
 #[test]
@@ -13,7 +13,7 @@ fn averaged_log_norm_slope_is_ln_one_plus_eta_lambda1() {
         let wd = widget(&format!("kind=hebb&seed={seed}"));
         let s = stats(&wd);
         let eta = 0.1;
-        let mut w = wd.run().w();
+        let mut w = wd.neuron().w();
         let mut slope = 0.0;
         for t in 0..2000 {
             averaged_step(Rule::Hebb, &mut w, &s.cov, eta, 0.0);
@@ -35,10 +35,10 @@ fn online_slope_matches_at_small_eta() {
     for seed in SEEDS {
         let wd = widget(&format!("kind=hebb&seed={seed}"));
         let s = stats(&wd);
-        let cloud = wd.run().cloud();
+        let cloud = wd.neuron().cloud();
         let eta = 0.001;
         let mut picks = Rng::new(seed, Stream::Samples);
-        let mut w = wd.run().w();
+        let mut w = wd.neuron().w();
         let (burn, t) = (20_000, 100_000);
         let mut slope = 0.0;
         for i in 0..burn + t {
@@ -80,14 +80,14 @@ fn explosion_is_stopped_before_overflow_and_explained() {
         let s = stats(&wd);
         let done = wd.advance(1_000_000);
         assert_eq!(wd.status(), Status::Diverged);
-        let r = wd.run().readouts();
+        let r = wd.readouts();
         assert!(r.iter().all(|v| v.is_finite()), "{r:?}");
         assert!(r[1] > 1e12 && r[1] < 1e13, "norm {}", r[1]);
         // The e1 part of w0 grows by ≈ (1 + ηλ1) per step: ln(10¹² / |w0·e1|) / ln(1 + ηλ1)
         // steps. Online growth is slower by the Jensen gap (≈ 1.5 ηλ1 = 4.5 % here) and the log
         // of |w| wanders by η λ1 √2 per step (≈ 4.5 % of the total over ~900 steps): allow −14 %
         // to +18 % (3σ either side, plus the gap).
-        let w0 = wd.run().history().as_slice()[4..6].to_vec();
+        let w0 = wd.neuron().history().as_slice()[4..6].to_vec();
         let along = (w0[0] * s.e1[0] + w0[1] * s.e1[1]).abs();
         let predicted = (1e12f64 / along).ln() / (1.0 + 0.01 * s.lambda1).ln();
         let ratio = done as f64 / predicted;

@@ -1,6 +1,6 @@
 //! SCIENCE.md §9: the classic Hopfield network.
-use hebb::hopfield::*;
-use hebb::rng::{Rng, Stream};
+use hebb::science::hopfield::*;
+use hebb::science::rng::{Rng, Stream};
 
 const SEEDS: [u32; 5] = [1, 2, 3, 17, 4242];
 

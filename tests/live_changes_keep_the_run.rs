@@ -1,32 +1,32 @@
 //! Sliders act on the running trajectory; the history stays bounded.
-use hebb::history::CAPACITY;
-use hebb::neuron::RECORD;
-use hebb::run::Status;
+use hebb::runs::history::CAPACITY;
+use hebb::runs::neuron::RECORD;
+use hebb::runs::Status;
 use hebb::widget::Widget;
 
 #[test]
 fn changing_eta_keeps_step_and_weight() {
     let mut w = Widget::from_query("kind=oja&seed=3");
     w.advance(500);
-    let before = w.run().w();
+    let before = w.neuron().w();
     w.set("eta", "0.05");
-    assert_eq!(w.run().step(), 500);
-    assert_eq!(w.run().w(), before);
-    assert_eq!(w.run().eta, 0.05);
+    assert_eq!(w.neuron().step(), 500);
+    assert_eq!(w.neuron().w(), before);
+    assert_eq!(w.neuron().eta, 0.05);
     w.advance(10);
-    assert_eq!(w.run().step(), 510);
+    assert_eq!(w.neuron().step(), 510);
 }
 
 #[test]
 fn changing_data_keeps_the_weight_but_new_seed_restarts() {
     let mut w = Widget::from_query("kind=oja&seed=3");
     w.advance(300);
-    let before = w.run().w();
+    let before = w.neuron().w();
     w.set("theta", "-60");
-    assert_eq!((w.run().step(), w.run().w()), (300, before));
-    assert!((w.run().stats().e1[1] / w.run().stats().e1[0] - (-60f64).to_radians().tan()).abs() < 0.3);
+    assert_eq!((w.neuron().step(), w.neuron().w()), (300, before));
+    assert!((w.neuron().stats().e1[1] / w.neuron().stats().e1[0] - (-60f64).to_radians().tan()).abs() < 0.3);
     w.set("seed", "9");
-    assert_eq!(w.run().step(), 0);
+    assert_eq!(w.neuron().step(), 0);
 }
 
 #[test]
@@ -45,11 +45,11 @@ fn until_stops_exactly_and_can_be_extended() {
 fn reset_replays_the_same_trajectory() {
     let mut w = Widget::from_query("kind=oja&seed=5");
     w.advance(777);
-    let first = w.run().w();
+    let first = w.neuron().w();
     w.reset();
-    assert_eq!(w.run().step(), 0);
+    assert_eq!(w.neuron().step(), 0);
     w.advance(777);
-    assert_eq!(w.run().w(), first);
+    assert_eq!(w.neuron().w(), first);
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn history_is_bounded_ordered_and_spans_the_run() {
     for _ in 0..100 {
         w.advance(10_000);
     }
-    let h = w.run().history();
+    let h = w.neuron().history();
     assert!(h.len() <= CAPACITY && h.len() > CAPACITY / 4, "{}", h.len());
     let steps: Vec<f64> = h.as_slice().chunks_exact(RECORD).map(|r| r[0]).collect();
     assert_eq!(steps[0], 0.0);
@@ -69,11 +69,11 @@ fn history_is_bounded_ordered_and_spans_the_run() {
 #[test]
 fn editing_points_moves_the_statistics() {
     let mut w = Widget::from_query("kind=oja&n=10&seed=1");
-    let l1 = w.run().stats().lambda1;
-    assert!(w.run_mut().edit_cloud(|c| c.add(40.0, 0.0)));
-    assert!(w.run().stats().lambda1 > 10.0 * l1);
-    let i = w.run().cloud().nearest(40.0, 0.0, 0.5).unwrap();
-    assert!(w.run_mut().edit_cloud(|c| c.remove(i)));
-    assert!((w.run().stats().lambda1 - l1).abs() < 1e-12);
-    assert!(!w.run_mut().edit_cloud(|c| c.add(f64::NAN, 0.0)));
+    let l1 = w.neuron().stats().lambda1;
+    assert!(w.neuron_mut().edit_cloud(|c| c.add(40.0, 0.0)));
+    assert!(w.neuron().stats().lambda1 > 10.0 * l1);
+    let i = w.neuron().cloud().nearest(40.0, 0.0, 0.5).unwrap();
+    assert!(w.neuron_mut().edit_cloud(|c| c.remove(i)));
+    assert!((w.neuron().stats().lambda1 - l1).abs() < 1e-12);
+    assert!(!w.neuron_mut().edit_cloud(|c| c.add(f64::NAN, 0.0)));
 }

@@ -1,7 +1,7 @@
 //! SCIENCE.md §4–5: GHA orders the principal components, the subspace rule finds their span in
 //! some rotation, similarity matching finds it with eig(M) = the top eigenvalues of C.
-use hebb::many::{line_angle, ManyRule, Population, Spectrum};
-use hebb::rng::{Rng, Stream};
+use hebb::science::many::{line_angle, ManyRule, Population, Spectrum};
+use hebb::science::rng::{Rng, Stream};
 use nalgebra::DMatrix;
 
 const SEEDS: [u32; 4] = [1, 2, 3, 4242];

@@ -1,8 +1,8 @@
 //! SCIENCE.md §10: ξ ← X softmax(β Xᵀ ξ) retrieves in one step at large β, blends at small β,
 //! and stores far more than 0.138 N patterns.
-use hebb::hopfield::{corrupt, random_patterns};
-use hebb::modern::Modern;
-use hebb::rng::{Rng, Stream};
+use hebb::science::hopfield::{corrupt, random_patterns};
+use hebb::science::modern::Modern;
+use hebb::science::rng::{Rng, Stream};
 
 const SEEDS: [u32; 5] = [1, 2, 3, 17, 4242];
 

@@ -1,8 +1,8 @@
 //! SCIENCE.md §3: Oja's rule Δw = η y (x − y w) settles on ±e1 with |w| = 1.
 mod common;
 use common::*;
-use hebb::rules::{averaged_step, norm, oja_step, Rule};
-use hebb::run::Status;
+use hebb::runs::Status;
+use hebb::science::rules::{averaged_step, norm, oja_step, Rule};
 
 /// Online, through the widget: |w| → 1 and w → ±e1. Near e1 the across-component obeys
 /// Δa = −η(λ1 − λ2) a + η x1 x2, so the angle wobbles with mean square ηλ1λ2 / (2(λ1 − λ2))
@@ -17,7 +17,7 @@ fn online_settles_on_unit_pc1() {
         let (mut sq, mut norm_sum, t) = (0.0, 0.0, 100_000);
         for _ in 0..t {
             wd.advance(1);
-            let r = wd.run().readouts();
+            let r = wd.readouts();
             sq += r[2].to_radians().powi(2) / t as f64;
             norm_sum += r[1] / t as f64;
         }
@@ -26,7 +26,7 @@ fn online_settles_on_unit_pc1() {
         assert!((sq / predicted - 1.0).abs() < 0.2, "seed {seed}: angle² {sq} vs {predicted}");
         assert!((norm_sum - 1.0).abs() < 0.01, "seed {seed}: mean |w| = {norm_sum}");
         // Variance captured → λ1 / tr C, short of it by the wobble.
-        let captured = wd.run().readouts()[5];
+        let captured = wd.readouts()[5];
         assert!((captured - s.lambda1 / s.trace()).abs() < 0.02, "seed {seed}: captured {captured}");
     }
 }
@@ -43,7 +43,7 @@ fn online_norm_bias_is_half_eta_times_minor_variance() {
         let (mut sum, t) = (0.0, 1_000_000);
         for _ in 0..t {
             wd.advance(1);
-            let w = wd.run().w();
+            let w = wd.neuron().w();
             sum += w[0] * w[0] + w[1] * w[1];
         }
         let s = stats(&wd);
@@ -159,6 +159,6 @@ fn large_eta_diverges_with_eta_lambda1_message() {
         assert_eq!(wd.status(), Status::Diverged, "seed {seed}");
         let msg = wd.message();
         assert!(msg.contains("η·λ1 = ") && msg.contains("> 1"), "{msg}");
-        assert!(wd.run().readouts().iter().all(|v| v.is_finite()));
+        assert!(wd.readouts().iter().all(|v| v.is_finite()));
     }
 }

@@ -4,17 +4,17 @@
 //! both causes when both hold.
 mod common;
 use common::*;
-use hebb::rng::{Rng, Stream};
-use hebb::rules::{decay_online_tipping_point, decay_step};
-use hebb::run::Status;
+use hebb::runs::Status;
+use hebb::science::rng::{Rng, Stream};
+use hebb::science::rules::{decay_online_tipping_point, decay_step};
 
 /// Mean log growth per sample of the online decay rule on the widget's own points, w kept at
 /// unit length (the rule is linear in w, so that changes nothing but overflow).
 fn online_rate(q: &str, eta: f64, alpha: f64, steps: usize, seed: u32) -> f64 {
     let wd = widget(q);
-    let cloud = wd.run().cloud();
+    let cloud = wd.neuron().cloud();
     let mut rng = Rng::new(seed, Stream::Samples);
-    let mut w = wd.run().stats().e1;
+    let mut w = wd.neuron().stats().e1;
     let mut total = 0.0;
     for _ in 0..steps {
         let x = cloud.centred(rng.index(cloud.len() as u32) as usize);

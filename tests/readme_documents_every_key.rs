@@ -1,5 +1,6 @@
 //! The README's key tables are the embedders' reference: every key of every kind must be there.
-use hebb::params::{Kind, Params};
+use hebb::params::Params;
+use hebb::runs::Kind;
 
 #[test]
 fn every_schema_key_has_a_readme_row() {

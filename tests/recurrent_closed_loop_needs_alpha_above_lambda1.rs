@@ -8,9 +8,9 @@
 //! an exponential average of x xᵀ − C. For a fixed vector u and Gaussian inputs,
 //! Var((x xᵀ u)_i) = C_ii uᵀCu + (Cu)_i², so E|(W − C/α) u|² = η/(α(2 − ηα)) · (tr C · uᵀCu + |Cu|²)
 //! once the start has been forgotten ((1 − ηα)^t ≈ 0). The checks allow 4 times that rms.
-use hebb::circuits::SharedSources;
-use hebb::rng::{Rng, Stream};
-use hebb::run::Status;
+use hebb::runs::Status;
+use hebb::science::circuits::SharedSources;
+use hebb::science::rng::{Rng, Stream};
 use hebb::widget::Widget;
 use nalgebra::{DMatrix, DVector};
 

@@ -1,5 +1,6 @@
 //! A saved widget loads back exactly where it was and goes on identically; bad files are
 //! refused with a reason.
+use hebb::runs::Kind;
 use hebb::widget::Widget;
 
 /// Plays a widget the way a reader would: runs, slider moves, edits, a reset, more runs.
@@ -25,22 +26,7 @@ fn play(query: &str) -> Widget {
 
 #[test]
 fn every_kind_round_trips_and_continues_identically() {
-    let kinds = [
-        "oja",
-        "hebb",
-        "decay",
-        "hopfield",
-        "capacity",
-        "modern",
-        "ei",
-        "gha",
-        "subspace",
-        "similarity",
-        "recurrent",
-        "bcm",
-        "prune",
-    ];
-    for kind in kinds {
+    for kind in Kind::ALL.map(Kind::name) {
         for extra in ["", "&update=sync&side=8", "&side=8"] {
             let q = format!("kind={kind}{extra}");
             let mut original = play(&q);

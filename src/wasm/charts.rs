@@ -1,8 +1,9 @@
 //! The small charts under a cloud widget, drawn with plotters into a canvas a few times a second,
 //! or into an SVG text for the export (the same drawing on either backend).
 
-use crate::neuron::NeuronRun;
-use crate::rules::Rule;
+use super::palette::{self, Rgb};
+use crate::runs::NeuronRun;
+use crate::science::rules::Rule;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -36,9 +37,14 @@ pub fn to_svg(
     Ok(text)
 }
 
-const INK: RGBColor = RGBColor(40, 44, 52);
-const WEIGHT: RGBColor = RGBColor(214, 76, 42);
-const GUIDE: RGBColor = RGBColor(120, 130, 150);
+/// A palette colour for plotters.
+pub const fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+const INK: RGBColor = rgb(palette::INK);
+const WEIGHT: RGBColor = rgb(palette::STROKE);
+const GUIDE: RGBColor = rgb(palette::GUIDE);
 
 fn last_step(run: &NeuronRun) -> f64 {
     run.history().last().map_or(1.0, |r| r[0]).max(1.0)

@@ -1,8 +1,8 @@
 //! Helpers shared by the science tests.
 #![allow(dead_code)] // each test crate uses its own subset
 
-use hebb::cloud::Stats;
-use hebb::rules::norm;
+use hebb::science::cloud::Stats;
+use hebb::science::rules::norm;
 use hebb::widget::Widget;
 
 pub const SEEDS: [u32; 5] = [1, 2, 3, 17, 4242];
@@ -12,7 +12,7 @@ pub fn widget(query: &str) -> Widget {
 }
 
 pub fn stats(w: &Widget) -> Stats {
-    *w.run().stats()
+    *w.neuron().stats()
 }
 
 /// The angle (degrees, 0–90) between the line of `w` and the line of `e`.

@@ -1,59 +1,12 @@
 //! One widget's state without the web: its settings, its run, and what it has to tell the reader.
 //! The wasm layer only converts types around this.
 
-use crate::circuit_runs::{self, BcmRun, ManyRun, PruneRun, RecurrentRun};
-use crate::memory::{self, CapacityRun, EiRun, HopfieldRun, ModernRun};
-use crate::neuron::NeuronRun;
-use crate::params::{Kind, Params};
-use crate::run::{Clock, Fnv, Status};
-use crate::snapshot::{self, Event};
+pub mod export;
+pub mod snapshot;
 
-/// The run of each kind.
-#[derive(Clone, Debug)]
-pub enum Model {
-    Neuron(NeuronRun),
-    Hopfield(HopfieldRun),
-    Capacity(CapacityRun),
-    Modern(ModernRun),
-    Ei(EiRun),
-    Many(ManyRun),
-    Recurrent(RecurrentRun),
-    Bcm(BcmRun),
-    Prune(PruneRun),
-}
-
-/// Calls the same method on whichever clocked run (every kind but the cloud's) the model holds.
-macro_rules! clocked {
-    ($model:expr, $r:ident => $body:expr, $neuron:pat => $other:expr) => {
-        match $model {
-            Model::Hopfield($r) => $body,
-            Model::Capacity($r) => $body,
-            Model::Modern($r) => $body,
-            Model::Ei($r) => $body,
-            Model::Many($r) => $body,
-            Model::Recurrent($r) => $body,
-            Model::Bcm($r) => $body,
-            Model::Prune($r) => $body,
-            $neuron => $other,
-        }
-    };
-}
-
-impl Model {
-    fn new(p: &Params) -> Model {
-        match p.kind() {
-            Kind::Hebb | Kind::Decay | Kind::Oja => Model::Neuron(NeuronRun::new(p)),
-            Kind::Hopfield => Model::Hopfield(HopfieldRun::new(p)),
-            Kind::Capacity => Model::Capacity(CapacityRun::new(p)),
-            Kind::Modern => Model::Modern(ModernRun::new(p)),
-            Kind::Ei => Model::Ei(EiRun::new(p)),
-            Kind::Gha | Kind::Subspace | Kind::Similarity => Model::Many(ManyRun::new(p)),
-            Kind::Recurrent => Model::Recurrent(RecurrentRun::new(p)),
-            Kind::Bcm => Model::Bcm(BcmRun::new(p)),
-            Kind::Prune => Model::Prune(PruneRun::new(p)),
-        }
-    }
-}
+use crate::params::Params;
+use crate::runs::{Fnv, Mark, Model, NeuronRun, Run, Status};
+use snapshot::Event;
 
 #[derive(Clone, Debug)]
 pub struct Widget {
@@ -144,7 +97,7 @@ impl Widget {
         self.edit_cloud(|c| c.remove(i))
     }
 
-    fn edit_cloud(&mut self, f: impl FnOnce(&mut crate::cloud::Cloud) -> bool) -> bool {
+    fn edit_cloud(&mut self, f: impl FnOnce(&mut crate::science::cloud::Cloud) -> bool) -> bool {
         match &mut self.model {
             Model::Neuron(r) => r.edit_cloud(f),
             _ => false,
@@ -163,15 +116,24 @@ impl Widget {
         &mut self.model
     }
 
+    /// The run, whatever its kind: the one point where a widget reaches it.
+    pub fn run(&self) -> &dyn Run {
+        self.model.run()
+    }
+
+    fn run_mut(&mut self) -> &mut dyn Run {
+        self.model.run_mut()
+    }
+
     /// The one-neuron run (cloud kinds only).
-    pub fn run(&self) -> &NeuronRun {
+    pub fn neuron(&self) -> &NeuronRun {
         match &self.model {
             Model::Neuron(r) => r,
             _ => panic!("not a cloud widget"),
         }
     }
 
-    pub fn run_mut(&mut self) -> &mut NeuronRun {
+    pub fn neuron_mut(&mut self) -> &mut NeuronRun {
         match &mut self.model {
             Model::Neuron(r) => r,
             _ => panic!("not a cloud widget"),
@@ -182,23 +144,20 @@ impl Widget {
     /// many were done.
     pub fn advance(&mut self, steps: u64) -> u64 {
         if self.status() == Status::Ready {
-            let additive = !matches!(&self.model, Model::Hopfield(r) if r.sync);
+            let additive = self.run().advances_add();
             snapshot::log_advance(&mut self.log, steps, false, additive);
         }
-        clocked!(&mut self.model, r => r.advance(steps), Model::Neuron(r) => r.run(steps))
+        self.run_mut().advance(steps)
     }
 
-    /// Capacity only: up to `units` small pieces of work (a few rows of W, one recall), so a page
-    /// can stop inside a trial when its frame budget is spent; returns the trials finished.
-    /// Other kinds take it as `advance(units)`.
+    /// Up to `units` small pieces of work (capacity: a few rows of W, one recall), so a page can
+    /// stop inside a trial when its frame budget is spent; returns the steps finished. Other
+    /// kinds take it as `advance(units)`.
     pub fn advance_units(&mut self, units: u64) -> u64 {
         if self.status() == Status::Ready {
             snapshot::log_advance(&mut self.log, units, true, true);
         }
-        match &mut self.model {
-            Model::Capacity(r) => r.advance_units(units),
-            _ => self.advance(units),
-        }
+        self.run_mut().advance_units(units)
     }
 
     /// A live change of one key. Rates act on the running trajectory; the cloud's data keys
@@ -210,28 +169,17 @@ impl Widget {
             return;
         }
         self.params.fit(&mut self.notices);
-        let p = &self.params;
-        let until = p.num("until") as u64;
-        match (&mut self.model, key) {
-            (_, "speed" | "play" | "hide") => {}
-            (Model::Neuron(r), "eta") => r.eta = p.num("eta"),
-            (Model::Neuron(r), "alpha") => r.alpha = p.num("alpha"),
-            (Model::Neuron(r), "n" | "l1" | "l2" | "theta" | "preset") => r.regenerate(p),
-            (model, "until") => clocked!(model, r => r.set_until(until), Model::Neuron(r) => r.set_until(until)),
-            (Model::Hopfield(r), "update") => r.sync = p.text("update") == "sync",
-            (Model::Modern(r), "beta") => r.set_beta(p.num("beta")),
-            (Model::Ei(r), "eta") => r.eta = p.num("eta"),
-            (Model::Many(r), "eta") => r.eta = p.num("eta"),
-            (Model::Many(r), "tau") => r.tau = p.num("tau"),
-            (Model::Recurrent(r), "eta") => r.eta = p.num("eta"),
-            (Model::Recurrent(r), "alpha") => r.alpha = p.num("alpha"),
-            (Model::Recurrent(r), "loop") => r.set_closed(p.text("loop") == "closed"),
-            (Model::Bcm(r), "eta") => r.eta = p.num("eta"),
-            (Model::Bcm(r), "tau") => r.tau = p.num("tau"),
-            (Model::Prune(r), "eta") => r.eta = p.num("eta"),
-            (Model::Prune(r), "lambda") => r.lambda = p.num("lambda"),
-            (Model::Prune(r), "theta") => r.theta = p.num("theta"),
-            _ => self.model = Model::new(p),
+        match key {
+            "speed" | "play" | "hide" => {}
+            "until" => {
+                let until = self.params.num("until") as u64;
+                self.model.run_mut().set_until(until);
+            }
+            _ => {
+                if !self.model.run_mut().set_live(key, &self.params) {
+                    self.model = Model::new(&self.params);
+                }
+            }
         }
     }
 
@@ -249,70 +197,35 @@ impl Widget {
             self.origin = self.params.query();
             self.log.clear();
         }
-        clocked!(&mut self.model, r => r.restart(), Model::Neuron(r) => r.restart())
-    }
-
-    fn clock(&self) -> Option<&Clock> {
-        clocked!(&self.model, r => Some(r.clock()), Model::Neuron(_) => None)
+        self.run_mut().restart()
     }
 
     pub fn status(&self) -> Status {
-        match &self.model {
-            Model::Neuron(r) => r.status(),
-            _ => self.clock().expect("memory run").status,
-        }
+        self.run().clock().status
     }
 
+    /// Why the run stopped ("" when there is nothing to say).
     fn why(&self) -> &str {
-        match &self.model {
-            Model::Neuron(r) => r.why(),
-            _ => &self.clock().expect("memory run").why,
-        }
+        &self.run().clock().why
     }
 
     pub fn readout_names(&self) -> &'static [&'static str] {
-        match &self.model {
-            Model::Neuron(r) => r.readout_names(),
-            Model::Hopfield(_) => memory::HOPFIELD_READOUTS,
-            Model::Capacity(_) => memory::CAPACITY_READOUTS,
-            Model::Modern(_) => memory::MODERN_READOUTS,
-            Model::Ei(_) => memory::EI_READOUTS,
-            Model::Many(_) => circuit_runs::MANY_READOUTS,
-            Model::Recurrent(_) => circuit_runs::RECURRENT_READOUTS,
-            Model::Bcm(_) => circuit_runs::BCM_READOUTS,
-            Model::Prune(_) => circuit_runs::PRUNE_READOUTS,
-        }
+        self.run().readout_names()
     }
 
     /// The readouts, in the order of [`Widget::readout_names`].
     pub fn readouts(&self) -> Vec<f64> {
-        clocked!(&self.model, r => r.readouts(), Model::Neuron(r) => r.readouts())
+        self.run().readouts()
     }
 
     /// Where sliders mark the science (key, value, label).
-    pub fn marks(&self) -> Vec<(&'static str, f64, &'static str)> {
-        match &self.model {
-            Model::Neuron(r) => r.marks(),
-            Model::Ei(r) => vec![("eta", r.eta_bound(), "2/λmax(FᵀF)")],
-            Model::Hopfield(_) => {
-                let n = self.params.num("side") * self.params.num("side");
-                let (_, all) = crate::hopfield::perfect_recall_loads(n as usize);
-                vec![("p", libm::round(0.138 * n), "0.138 N"), ("p", libm::round(all * n), "N/(4 ln N)")]
-            }
-            Model::Modern(_) => {
-                let n = self.params.num("side") * self.params.num("side");
-                vec![("p", libm::round(0.138 * n), "0.138 N")]
-            }
-            Model::Bcm(r) => vec![("tau", 1.0 / r.eta, "η·τθ = 1")],
-            // Above λ1 a closed loop settles (linear decay; with the y² decay α plays no part).
-            Model::Recurrent(r) if self.params.text("decay") == "linear" => vec![("alpha", r.lambda1(), "λ1")],
-            Model::Many(_) | Model::Recurrent(_) | Model::Prune(_) | Model::Capacity(_) => vec![],
-        }
+    pub fn marks(&self) -> Vec<Mark> {
+        self.run().marks()
     }
 
-    /// A named display buffer of a memory kind (state, patterns, overlaps, series, curve…).
+    /// A named display buffer (state, patterns, overlaps, series, curve…).
     pub fn buffer(&self, name: &str) -> &[f64] {
-        clocked!(&self.model, r => r.buffer(name), Model::Neuron(_) => &[])
+        self.run().buffer(name)
     }
 
     /// Paints neuron i of the cue (Hopfield and modern kinds).
@@ -336,13 +249,10 @@ impl Widget {
 
     /// FNV hash over the state after each of `steps` single steps (for the determinism tests).
     pub fn trajectory_hash(&mut self, steps: u64) -> u64 {
-        if let Model::Neuron(r) = &mut self.model {
-            return r.trajectory_hash(steps);
-        }
         let mut h = Fnv::default();
         for _ in 0..steps {
             self.advance(1);
-            clocked!(&self.model, r => r.add_to_hash(&mut h), Model::Neuron(_) => unreachable!())
+            self.run().add_to_hash(&mut h);
         }
         h.0
     }

@@ -7,7 +7,7 @@
 //!
 //! Matrices are small (d ≤ 16) and row-major in plain vectors; a step allocates nothing.
 
-use crate::rng::Rng;
+use crate::science::rng::Rng;
 use nalgebra::{DMatrix, SymmetricEigen};
 
 /// Zero-mean Gaussian data with a chosen spectrum along a seeded random orthonormal basis.

@@ -1,5 +1,5 @@
-//! What every widget's run shares: its clock (step, `until`, status and why) and a hash of its
-//! trajectory for the native-vs-wasm determinism tests.
+//! What every widget's run shares: its clock (step, `until`, status and why), the circuits'
+//! runaway check, and a hash of its trajectory for the native-vs-wasm determinism tests.
 
 /// What a run is doing, as far as the core knows (JS adds `running` and `loading`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +84,14 @@ impl Clock {
         }
         self.check_until(false);
     }
+}
+
+/// Past this size a circuit's weight has run away.
+const LIMIT: f64 = 1e6;
+
+/// Whether weights have run away (NaN, or past [`LIMIT`]): the circuit runs' divergence.
+pub fn runaway(v: &[f64]) -> bool {
+    v.iter().any(|x| x.is_nan() || x.abs() > LIMIT)
 }
 
 /// FNV-1a over numbers: equal hashes mean equal trajectories, not only equal end points.

@@ -1,11 +1,12 @@
 //! One neuron learning online from a 2-D cloud: the run behind the `hebb`, `decay`, `oja` widgets.
 
-use crate::cloud::{Cloud, Shape, Stats};
-use crate::history::History;
+use super::clock::{group, Clock, Fnv};
+use super::history::History;
+use super::{Kind, Mark, Run, Trajectory};
 use crate::params::Params;
-use crate::rng::{Quick, Rng, Stream};
-use crate::rules::{self, dot, norm, Rule};
-use crate::run::{group, Clock, Fnv, Status};
+use crate::science::cloud::{Cloud, Shape, Stats};
+use crate::science::rng::{Quick, Rng, Stream};
+use crate::science::rules::{self, dot, norm, Rule};
 
 /// Past this |w| a run is stopped as diverged, long before f64 overflows.
 pub const NORM_LIMIT: f64 = 1e12;
@@ -54,7 +55,11 @@ impl NeuronRun {
             [0.5 * libm::cos(t), 0.5 * libm::sin(t)]
         });
         let mut run = NeuronRun {
-            rule: p.kind().rule().unwrap_or(Rule::Oja),
+            rule: match p.kind() {
+                Kind::Hebb => Rule::Hebb,
+                Kind::Decay => Rule::Decay,
+                _ => Rule::Oja,
+            },
             eta: p.num("eta"),
             alpha: p.num("alpha"),
             cloud,
@@ -69,44 +74,10 @@ impl NeuronRun {
         run
     }
 
-    /// Back to the start weight at step 0 on the same data.
-    pub fn restart(&mut self) {
-        self.w = self.w_start;
-        self.clock.restart();
-        self.picks.rewind();
-        self.history.clear();
-        self.angle = 0.0;
-        self.update_angle();
-        self.record();
-        self.clock.check_until(false);
-    }
-
     /// New data from the params' shape, keeping w and the step count (a live change).
     pub fn regenerate(&mut self, p: &Params) {
         self.cloud = Cloud::generate(shape(p), p.seed());
         self.update_angle();
-    }
-
-    /// Learning kinds never look converged: `until` pauses them.
-    pub fn set_until(&mut self, until: u64) {
-        self.clock.set_until(until, false);
-    }
-
-    /// Presents up to `steps` samples, stopping at `until` or at divergence; returns steps done.
-    pub fn run(&mut self, steps: u64) -> u64 {
-        let steps = self.clock.budget(steps);
-        if self.cloud.is_empty() {
-            return 0;
-        }
-        let (eta, alpha) = (self.eta, self.alpha);
-        let done = match self.rule {
-            Rule::Hebb => self.present(steps, |w, x| rules::hebb_step(w, x, eta)),
-            Rule::Decay => self.present(steps, |w, x| rules::decay_step(w, x, eta, alpha)),
-            Rule::Oja => self.present(steps, |w, x| rules::oja_step(w, x, eta)),
-        };
-        self.update_angle();
-        self.clock.check_until(false);
-        done
     }
 
     /// The hot loop. w, the pick stream and the step count live in locals and go back to `self`
@@ -195,15 +166,6 @@ impl NeuronRun {
         }
     }
 
-    pub fn status(&self) -> Status {
-        self.clock.status
-    }
-
-    /// The explanation of the status ("" when there is nothing to say).
-    pub fn why(&self) -> &str {
-        &self.clock.why
-    }
-
     pub fn step(&self) -> u64 {
         self.clock.step
     }
@@ -221,32 +183,6 @@ impl NeuronRun {
         let out = edit(&mut self.cloud);
         self.update_angle();
         out
-    }
-
-    /// Where the sliders mark the science: η = 1/λ1 (averaged Oja stability), η = 2/max|x|²
-    /// (past it one online step can throw w out: necessary, not sufficient), η = 2/(α − λ2)
-    /// (decay flips sign); α = λ2, α = λ1 (the averaged map's tipping point) and α* (the online
-    /// run's).
-    pub fn marks(&self) -> Vec<(&'static str, f64, &'static str)> {
-        let s = self.cloud.stats();
-        let mut m = Vec::new();
-        match self.rule {
-            Rule::Oja => {
-                m.push(("eta", 1.0 / s.lambda1, "1/λ1"));
-                m.push(("eta", 2.0 / s.max_sq, "2/max|x|²"));
-            }
-            Rule::Decay => {
-                if self.alpha > s.lambda2 {
-                    m.push(("eta", 2.0 / (self.alpha - s.lambda2), "2/(α−λ2)"));
-                }
-                m.push(("alpha", s.lambda2, "λ2"));
-                m.push(("alpha", s.lambda1, "λ1"));
-                m.push(("alpha", self.alpha_star(), "α*"));
-            }
-            Rule::Hebb => {}
-        }
-        m.retain(|(_, v, _)| v.is_finite());
-        m
     }
 
     pub fn history(&self) -> &History<RECORD> {
@@ -271,30 +207,6 @@ impl NeuronRun {
         rules::decay_online_tipping_point(s.lambda1, s.fourth1, self.eta)
     }
 
-    pub fn readout_names(&self) -> &'static [&'static str] {
-        if self.rule == Rule::Decay {
-            &DECAY_READOUTS
-        } else {
-            &READOUTS
-        }
-    }
-
-    /// The readouts of the contract, in the order of [`NeuronRun::readout_names`].
-    pub fn readouts(&self) -> Vec<f64> {
-        let s = self.cloud.stats();
-        let n2 = dot(&self.w, &self.w);
-        let captured = if n2 > 0.0 && s.trace() > 0.0 {
-            dot(&self.w, &rules::mat_vec(&s.cov, &self.w)) / (n2 * s.trace())
-        } else {
-            0.0
-        };
-        let mut r = vec![self.clock.step as f64, n2.sqrt(), self.angle, s.lambda1, s.lambda2, captured];
-        if self.rule == Rule::Decay {
-            r.push(self.alpha_star());
-        }
-        r
-    }
-
     /// The averaged update E[Δw] on a `grid`×`grid` lattice over [−half, half]²:
     /// records (w.x, w.y, Δ.x, Δ.y) written into `out`.
     pub fn flow_field(&self, half: f64, grid: usize, out: &mut Vec<f64>) {
@@ -309,16 +221,118 @@ impl NeuronRun {
             }
         }
     }
+}
 
-    /// FNV-1a over the bits of w after every one of `steps` steps: equal hashes mean equal
-    /// trajectories, not only equal end points.
-    pub fn trajectory_hash(&mut self, steps: u64) -> u64 {
-        let mut h = Fnv::default();
-        for _ in 0..steps {
-            self.run(1);
-            self.w.iter().for_each(|&v| h.add(v));
+impl Run for NeuronRun {
+    fn readout_names(&self) -> &'static [&'static str] {
+        if self.rule == Rule::Decay {
+            &DECAY_READOUTS
+        } else {
+            &READOUTS
         }
-        h.0
+    }
+
+    fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    fn clock_mut(&mut self) -> &mut Clock {
+        &mut self.clock
+    }
+
+    /// Presents up to `steps` samples, stopping at `until` or at divergence; returns steps done.
+    fn advance(&mut self, steps: u64) -> u64 {
+        let steps = self.clock.budget(steps);
+        if self.cloud.is_empty() {
+            return 0;
+        }
+        let (eta, alpha) = (self.eta, self.alpha);
+        let done = match self.rule {
+            Rule::Hebb => self.present(steps, |w, x| rules::hebb_step(w, x, eta)),
+            Rule::Decay => self.present(steps, |w, x| rules::decay_step(w, x, eta, alpha)),
+            Rule::Oja => self.present(steps, |w, x| rules::oja_step(w, x, eta)),
+        };
+        self.update_angle();
+        self.clock.check_until(false);
+        done
+    }
+
+    /// Back to the start weight at step 0 on the same data.
+    fn restart(&mut self) {
+        self.w = self.w_start;
+        self.clock.restart();
+        self.picks.rewind();
+        self.history.clear();
+        self.angle = 0.0;
+        self.update_angle();
+        self.record();
+        self.clock.check_until(false);
+    }
+
+    /// The readouts of the contract, in the order of [`NeuronRun::readout_names`].
+    fn readouts(&self) -> Vec<f64> {
+        let s = self.cloud.stats();
+        let n2 = dot(&self.w, &self.w);
+        let captured = if n2 > 0.0 && s.trace() > 0.0 {
+            dot(&self.w, &rules::mat_vec(&s.cov, &self.w)) / (n2 * s.trace())
+        } else {
+            0.0
+        };
+        let mut r = vec![self.clock.step as f64, n2.sqrt(), self.angle, s.lambda1, s.lambda2, captured];
+        if self.rule == Rule::Decay {
+            r.push(self.alpha_star());
+        }
+        r
+    }
+
+    /// Rates act on the running trajectory; the data keys swap the data under the running weight.
+    fn set_live(&mut self, key: &str, p: &Params) -> bool {
+        match key {
+            "eta" => self.eta = p.num("eta"),
+            "alpha" => self.alpha = p.num("alpha"),
+            "n" | "l1" | "l2" | "theta" | "preset" => self.regenerate(p),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Where the sliders mark the science: η = 1/λ1 (averaged Oja stability), η = 2/max|x|²
+    /// (past it one online step can throw w out: necessary, not sufficient), η = 2/(α − λ2)
+    /// (decay flips sign); α = λ2, α = λ1 (the averaged map's tipping point) and α* (the online
+    /// run's).
+    fn marks(&self) -> Vec<Mark> {
+        let s = self.cloud.stats();
+        let mut m = Vec::new();
+        match self.rule {
+            Rule::Oja => {
+                m.push(("eta", 1.0 / s.lambda1, "1/λ1"));
+                m.push(("eta", 2.0 / s.max_sq, "2/max|x|²"));
+            }
+            Rule::Decay => {
+                if self.alpha > s.lambda2 {
+                    m.push(("eta", 2.0 / (self.alpha - s.lambda2), "2/(α−λ2)"));
+                }
+                m.push(("alpha", s.lambda2, "λ2"));
+                m.push(("alpha", s.lambda1, "λ1"));
+                m.push(("alpha", self.alpha_star(), "α*"));
+            }
+            Rule::Hebb => {}
+        }
+        m.retain(|(_, v, _)| v.is_finite());
+        m
+    }
+
+    /// Step, w1, w2, norm, angle.
+    fn trajectory(&self) -> Trajectory {
+        let r = self.readouts();
+        // Laid out like `records`: step, |w|, angle, w.x, w.y.
+        let now = [r[0], r[1], r[2], self.w[0], self.w[1]];
+        let records: Vec<f64> = self.records().flatten().collect();
+        Trajectory::table(&["step", "w1", "w2", "norm", "angle"], &records, 5, &[0, 3, 4, 1, 2], Some(&now))
+    }
+
+    fn add_to_hash(&self, h: &mut Fnv) {
+        self.w.iter().for_each(|&v| h.add(v));
     }
 }
 

@@ -1,6 +1,6 @@
 //! Recurrent Hebb with decay, BCM, and growth and pruning (SCIENCE.md §6–8).
 
-use crate::rng::Rng;
+use crate::science::rng::Rng;
 use nalgebra::{DMatrix, Schur};
 
 /// Inputs made of a few shared sources plus private noise: x = A s + σ ξ, with s and ξ standard

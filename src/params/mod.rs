@@ -3,101 +3,26 @@
 //! Every raw string a reader can type (URL, attribute, imported file) is parsed and clamped here,
 //! and every change is reported as a human notice, so nothing out of range reaches the science.
 
+mod circuit;
+mod cloud;
+mod memory;
+mod text;
+
+pub use circuit::CIRCUIT_SCHEMA;
+pub use cloud::CLOUD_SCHEMA;
+pub use memory::MEMORY_SCHEMA;
+pub use text::{decode_query, json_str, parse_pair};
+
+use crate::runs::{Family, Kind};
 use std::fmt::Write;
+use text::{encode_component, shorten};
 
-/// Which widget. The names are the `kind` values of the contract.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Kind {
-    Hebb,
-    Decay,
-    Oja,
-    Hopfield,
-    Capacity,
-    Modern,
-    Ei,
-    Gha,
-    Subspace,
-    Similarity,
-    Recurrent,
-    Bcm,
-    Prune,
-}
-
-/// Kinds that share one schema, one run type and one look.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Family {
-    /// One neuron on a 2-D cloud.
-    Cloud,
-    /// Memories in a recurrent network.
-    Memory,
-    /// Many neurons and recurrent circuits: the rungs between Oja and Hopfield.
-    Circuit,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 13] = [
-        Kind::Hebb,
-        Kind::Decay,
-        Kind::Oja,
-        Kind::Hopfield,
-        Kind::Capacity,
-        Kind::Modern,
-        Kind::Ei,
-        Kind::Gha,
-        Kind::Subspace,
-        Kind::Similarity,
-        Kind::Recurrent,
-        Kind::Bcm,
-        Kind::Prune,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Hebb => "hebb",
-            Kind::Decay => "decay",
-            Kind::Oja => "oja",
-            Kind::Hopfield => "hopfield",
-            Kind::Capacity => "capacity",
-            Kind::Modern => "modern",
-            Kind::Ei => "ei",
-            Kind::Gha => "gha",
-            Kind::Subspace => "subspace",
-            Kind::Similarity => "similarity",
-            Kind::Recurrent => "recurrent",
-            Kind::Bcm => "bcm",
-            Kind::Prune => "prune",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == s.trim())
-    }
-
-    /// The learning rule of a cloud kind.
-    pub fn rule(self) -> Option<crate::rules::Rule> {
-        use crate::rules::Rule;
-        match self {
-            Kind::Hebb => Some(Rule::Hebb),
-            Kind::Decay => Some(Rule::Decay),
-            Kind::Oja => Some(Rule::Oja),
-            _ => None,
-        }
-    }
-
-    pub fn family(self) -> Family {
-        match self {
-            Kind::Hebb | Kind::Decay | Kind::Oja => Family::Cloud,
-            Kind::Hopfield | Kind::Capacity | Kind::Modern | Kind::Ei => Family::Memory,
-            _ => Family::Circuit,
-        }
-    }
-
-    fn schema(self) -> &'static [Param] {
-        match self.family() {
-            Family::Cloud => CLOUD_SCHEMA,
-            Family::Memory => MEMORY_SCHEMA,
-            Family::Circuit => CIRCUIT_SCHEMA,
-        }
+/// The schema of a kind's family.
+fn schema_of(kind: Kind) -> &'static [Param] {
+    match kind.family() {
+        Family::Cloud => CLOUD_SCHEMA,
+        Family::Memory => MEMORY_SCHEMA,
+        Family::Circuit => CIRCUIT_SCHEMA,
     }
 }
 
@@ -152,6 +77,10 @@ const fn only(p: Param, kinds: &'static [Kind]) -> Param {
     Param { kinds, ..p }
 }
 
+const fn speed(default: f64, label: &'static str, kinds: &'static [Kind]) -> Param {
+    only(param("speed", label, Spec::Number { min: 1.0, max: 1e5, default, log: true, integer: true }, true), kinds)
+}
+
 pub const HIDE_PARTS: &[&str] = &["text", "controls", "charts", "readouts"];
 
 /// Keys every kind has (after its own).
@@ -160,115 +89,6 @@ const COMMON_TAIL: [Param; 4] = [
     whole("play", "play", 0.0, 1.0, 1.0, false),
     whole("until", "stop at step", 0.0, 1e9, 0.0, false),
     param("hide", "hidden parts", Spec::Flags(HIDE_PARTS), false),
-];
-
-/// The schema of the one-neuron cloud kinds, in the order sliders and URLs list them.
-pub const CLOUD_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["hebb", "decay", "oja"]),
-    log("eta", "learning rate η", 1e-5, 1.0, 0.01),
-    only(linear("alpha", "decay α", 0.0, 20.0, 1.0), &[Kind::Decay]),
-    choice("preset", "data", &["gaussian", "clusters", "round", "line"]),
-    param("n", "points", Spec::Number { min: 10.0, max: 20_000.0, default: 500.0, log: true, integer: true }, true),
-    log("l1", "variance λ₁ (axis 1)", 0.01, 100.0, 3.0),
-    log("l2", "variance λ₂ (axis 2)", 0.01, 100.0, 0.5),
-    linear("theta", "axis angle (°)", -180.0, 180.0, 30.0),
-    param(
-        "speed",
-        "steps per frame",
-        Spec::Number { min: 1.0, max: 1e5, default: 10.0, log: true, integer: true },
-        true,
-    ),
-    COMMON_TAIL[0],
-    COMMON_TAIL[1],
-    COMMON_TAIL[2],
-    param("w0", "start weight", Spec::Pair, false),
-    COMMON_TAIL[3],
-];
-
-const HOPFIELD: &[Kind] = &[Kind::Hopfield];
-const CAPACITY: &[Kind] = &[Kind::Capacity];
-const MODERN: &[Kind] = &[Kind::Modern];
-const EI: &[Kind] = &[Kind::Ei];
-const STORING: &[Kind] = &[Kind::Hopfield, Kind::Modern, Kind::Ei];
-
-const fn speed(default: f64, label: &'static str, kinds: &'static [Kind]) -> Param {
-    only(param("speed", label, Spec::Number { min: 1.0, max: 1e5, default, log: true, integer: true }, true), kinds)
-}
-
-/// The schema of the memory kinds (Hopfield and its relatives).
-pub const MEMORY_SCHEMA: &[Param] = &[
-    choice("kind", "network", &["hopfield", "modern", "ei", "capacity"]),
-    only(choice("preset", "start", &["retrieval", "mixture", "overload"]), HOPFIELD),
-    only(choice("preset", "start", &["retrieval", "blend", "crowded"]), MODERN),
-    only(choice("preset", "start", &["normative", "dale"]), EI),
-    only(choice("preset", "start", &["sweep"]), CAPACITY),
-    only(whole("side", "grid side (N = side²)", 4.0, 64.0, 16.0, true), &[Kind::Hopfield, Kind::Modern]),
-    // E/I learning is O(N² P) per step and W is N × N of f64: N ≤ 1024 keeps it live.
-    only(whole("side", "grid side (N = side²)", 4.0, 32.0, 16.0, true), EI),
-    only(whole("side", "grid side (N = side²)", 4.0, 64.0, 20.0, true), CAPACITY),
-    only(whole("p", "stored patterns P", 1.0, 16_384.0, 5.0, true), STORING),
-    only(choice("patterns", "patterns", &["letters", "random"]), STORING),
-    only(linear("noise", "cue noise (flipped fraction)", 0.0, 1.0, 0.2), STORING),
-    only(whole("cue", "cued pattern", 1.0, 16_384.0, 1.0, false), STORING),
-    only(choice("update", "update", &["async", "sync"]), HOPFIELD),
-    only(log("beta", "inverse temperature β", 1e-4, 100.0, 1.0), MODERN),
-    // Below 2/λmax(FᵀF) for 5 letters at every side up to 32 (0.0013 at side 32).
-    only(log("eta", "learning rate η", 1e-5, 0.1, 0.001), EI),
-    only(linear("ratio", "excitatory fraction", 0.5, 1.0, 0.75), EI),
-    only(whole("trials", "trials per load", 1.0, 50.0, 5.0, true), CAPACITY),
-    speed(32.0, "neuron updates per frame", HOPFIELD),
-    speed(1.0, "updates per step of the clock", MODERN),
-    speed(5.0, "learning steps per frame", EI),
-    speed(1.0, "trials per frame (at most)", CAPACITY),
-    COMMON_TAIL[0],
-    COMMON_TAIL[1],
-    COMMON_TAIL[2],
-    COMMON_TAIL[3],
-];
-
-const MANY: &[Kind] = &[Kind::Gha, Kind::Subspace, Kind::Similarity];
-const RECURRENT: &[Kind] = &[Kind::Recurrent];
-const BCM: &[Kind] = &[Kind::Bcm];
-const PRUNE: &[Kind] = &[Kind::Prune];
-
-/// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
-pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune"]),
-    only(choice("preset", "data", &["plane", "high"]), MANY),
-    only(choice("preset", "inputs", &["shared"]), RECURRENT),
-    only(choice("preset", "inputs", &["orthonormal"]), BCM),
-    only(choice("preset", "network", &["sparse"]), PRUNE),
-    only(log("eta", "learning rate η", 1e-5, 1.0, 0.005), MANY),
-    only(log("eta", "learning rate η", 1e-5, 1.0, 0.002), RECURRENT),
-    only(log("eta", "learning rate η", 1e-5, 1.0, 0.01), BCM),
-    only(log("eta", "learning rate η", 1e-5, 1.0, 0.05), PRUNE),
-    only(whole("d", "input dimension d", 2.0, 16.0, 2.0, true), MANY),
-    only(whole("k", "neurons k", 1.0, 16.0, 2.0, true), MANY),
-    only(log("top", "largest variance λ1", 0.1, 100.0, 3.0), MANY),
-    only(linear("ratio", "spectrum ratio", 0.05, 1.0, 0.4), MANY),
-    only(linear("tau", "lateral time τ", 0.05, 5.0, 0.5), &[Kind::Similarity]),
-    only(whole("n", "neurons", 2.0, 16.0, 8.0, true), RECURRENT),
-    only(whole("sources", "shared sources", 1.0, 16.0, 2.0, true), RECURRENT),
-    only(linear("sigma", "private noise σ", 0.0, 3.0, 0.5), RECURRENT),
-    only(log("alpha", "decay α", 0.05, 20.0, 1.0), RECURRENT),
-    only(choice("decay", "decay", &["linear", "squared"]), RECURRENT),
-    // Learning is the same either way; `closed` runs the learned W as the loop r = u + W r.
-    only(choice("loop", "activity loop", &["open", "closed"]), RECURRENT),
-    only(whole("inputs", "inputs K", 2.0, 16.0, 4.0, true), BCM),
-    only(log("tau", "threshold time τθ", 1.0, 1000.0, 20.0), BCM),
-    only(whole("n", "neurons", 4.0, 16.0, 10.0, true), PRUNE),
-    only(whole("kmax", "most synapses K_max", 1.0, 240.0, 15.0, true), PRUNE),
-    only(log("lambda", "decay γ", 1e-4, 0.5, 0.01), PRUNE),
-    only(choice("decay", "decay", &["l2", "l1"]), PRUNE),
-    only(choice("rule", "pruning", &["threshold", "soft", "trace"]), PRUNE),
-    only(choice("grow", "growth", &["correlation", "random", "none"]), PRUNE),
-    only(log("theta", "pruning threshold w_min", 1e-4, 1.0, 0.02), PRUNE),
-    speed(20.0, "samples per frame", &[Kind::Gha, Kind::Subspace, Kind::Similarity, Kind::Recurrent, Kind::Bcm]),
-    speed(5.0, "samples per frame", PRUNE),
-    COMMON_TAIL[0],
-    COMMON_TAIL[1],
-    COMMON_TAIL[2],
-    COMMON_TAIL[3],
 ];
 
 /// What choosing a preset sets (keys the URL does not give keep these).
@@ -308,7 +128,7 @@ pub struct Params {
 impl Params {
     /// Defaults of a kind (and of its first preset).
     pub fn defaults(kind: Kind) -> Params {
-        let schema = kind.schema();
+        let schema = schema_of(kind);
         let values = schema.iter().map(|p| default_value(p, kind)).collect();
         let mut params = Params { kind, schema, values };
         params.apply_preset();
@@ -453,9 +273,9 @@ impl Params {
                     Kind::Modern => (4.0 * n, format!("4N = {}", 4.0 * n)),
                     _ => (n, format!("N = {n}")),
                 };
-                if self.text("patterns") == "letters" && limit > crate::letters::COUNT as f64 {
-                    limit = crate::letters::COUNT as f64;
-                    why = format!("{} letters", crate::letters::COUNT);
+                if self.text("patterns") == "letters" && limit > crate::science::letters::COUNT as f64 {
+                    limit = crate::science::letters::COUNT as f64;
+                    why = format!("{} letters", crate::science::letters::COUNT);
                 }
                 let p = self.num("p");
                 if p > limit {
@@ -614,89 +434,9 @@ fn parse_value(p: &Param, raw: &str, current: &Value, notices: &mut Vec<String>)
     }
 }
 
-/// Two finite numbers "x,y" of modest size (a start weight beyond 10⁶ is refused).
-pub fn parse_pair(s: &str) -> Option<[f64; 2]> {
-    let (a, b) = s.split_once(',')?;
-    let x: f64 = a.trim().parse().ok()?;
-    let y: f64 = b.trim().parse().ok()?;
-    let ok = |v: f64| v.is_finite() && v.abs() <= 1e6;
-    (ok(x) && ok(y)).then_some([x, y])
-}
-
 fn show(v: &Value) -> String {
     match v {
         Value::Num(x) => x.to_string(),
         Value::Text(s) => s.clone(),
     }
-}
-
-/// Hostile input can be long; notices quote at most 40 characters of it.
-fn shorten(s: &str) -> String {
-    let mut t: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        t.push('…');
-    }
-    t
-}
-
-/// Splits a query string into decoded key/value pairs (`+` is a space, `%XX` a byte).
-pub fn decode_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|s| !s.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode_component(k), decode_component(v))
-        })
-        .collect()
-}
-
-fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn encode_component(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
-            out.push(b as char);
-        } else {
-            write!(out, "%{b:02X}").unwrap();
-        }
-    }
-    out
-}
-
-/// A JSON string literal.
-pub fn json_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => write!(out, "\\u{:04x}", c as u32).unwrap(),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

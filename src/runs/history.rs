@@ -49,6 +49,13 @@ impl<const W: usize> History<W> {
         self.len += 1;
     }
 
+    /// Appends readouts (step first) as they are: the trajectory export reads them.
+    pub fn push_readouts(&mut self, readouts: &[f64]) {
+        let mut r = [0.0; W];
+        r.copy_from_slice(readouts);
+        self.push(readouts[0] as u64, r);
+    }
+
     /// The records so far, flat, `W` numbers each.
     pub fn as_slice(&self) -> &[f64] {
         &self.data[..self.len * W]

@@ -1,13 +1,11 @@
-//! The only module that knows about the browser: converts types around [`crate::widget::Widget`]
-//! and draws the charts with plotters. State stays in Rust; JS reads the buffers below through
-//! zero-copy views over wasm memory (re-created each frame, since memory may grow).
+//! The wasm-bindgen exports: convert types around [`crate::widget::Widget`]. State stays in
+//! Rust; JS reads the buffers below through zero-copy views over wasm memory (re-created each
+//! frame, since memory may grow).
 
-mod bench;
-mod charts;
-mod memory_charts;
-
-use crate::params::{json_str, Family};
-use crate::widget::{self, Model};
+use super::{charts, run_charts};
+use crate::params::json_str;
+use crate::runs::{Kind, Model, NeuronRun};
+use crate::widget;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -44,12 +42,7 @@ impl Widget {
     /// `cloud` | `memory` | `circuit`: which look the page gives the widget (the kind menu
     /// never leaves it).
     pub fn family(&self) -> String {
-        match self.inner.params().kind().family() {
-            Family::Cloud => "cloud",
-            Family::Memory => "memory",
-            Family::Circuit => "circuit",
-        }
-        .into()
+        self.inner.params().kind().family().name().into()
     }
 
     /// The kind's keys with their ranges and current values, as JSON.
@@ -170,7 +163,7 @@ impl Widget {
 
     /// Redraws a memory kind's chart: energy (hopfield), loss (ei) or the capacity curve.
     pub fn draw_memory_chart(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsValue> {
-        charts::on_canvas(canvas, |root| memory_charts::draw(root, &self.inner, scale)).map_err(js_error)
+        charts::on_canvas(canvas, |root| run_charts::draw(root, &self.inner, scale)).map_err(js_error)
     }
 
     /// Computes the averaged-rule flow on a grid×grid lattice over [−half, half]²; records of
@@ -261,8 +254,8 @@ impl Widget {
                 charts::draw_norm(&halves[0], run, 1.0)?;
                 charts::draw_angle(&halves[1], run, 1.0)
             }),
-            _ if memory_charts::has_chart(&self.inner) => {
-                charts::to_svg(width, height, |root| memory_charts::draw(root, &self.inner, 1.0))
+            _ if run_charts::has_chart(&self.inner) => {
+                charts::to_svg(width, height, |root| run_charts::draw(root, &self.inner, 1.0))
             }
             _ => Ok(String::new()),
         }
@@ -271,10 +264,10 @@ impl Widget {
 
     /// The run's trajectory as CSV: a header, then one row per recorded point (see `export`).
     pub fn trajectory_csv(&self) -> String {
-        crate::export::trajectory(&self.inner).to_csv()
+        widget::export::trajectory(&self.inner).to_csv()
     }
 
-    fn cloud_slice(&self, f: impl Fn(&crate::neuron::NeuronRun) -> &[f64]) -> &[f64] {
+    fn cloud_slice(&self, f: impl Fn(&NeuronRun) -> &[f64]) -> &[f64] {
         match self.inner.model() {
             Model::Neuron(r) => f(r),
             _ => &[],
@@ -308,8 +301,25 @@ fn js_error(e: Box<dyn std::error::Error>) -> JsValue {
 /// `l1` swaps λ w for λ sign(w).
 #[wasm_bindgen]
 pub fn worked_example(l1: bool) -> Vec<f64> {
-    let s = crate::circuits::decay_step(&[0.1, 0.0], &[1.0, 1.0], 1.0, 0.5, 0.1, l1);
+    let s = crate::science::circuits::decay_step(&[0.1, 0.0], &[1.0, 1.0], 1.0, 0.5, 0.1, l1);
     [s.hebbian, s.decay, s.change, s.after].concat()
+}
+
+/// The kinds table: every kind's public name and family (`cloud` | `memory` | `circuit`), in the
+/// table's order, as an array of `{name, family}`. Page tests iterate it, so a kind registered
+/// without its page tests fails the suite.
+#[wasm_bindgen]
+pub fn kinds() -> js_sys::Array {
+    Kind::ALL
+        .iter()
+        .map(|k| {
+            let row = js_sys::Object::new();
+            // Setting a plain property on a fresh object cannot fail.
+            let _ = js_sys::Reflect::set(&row, &"name".into(), &k.name().into());
+            let _ = js_sys::Reflect::set(&row, &"family".into(), &k.family().name().into());
+            JsValue::from(row)
+        })
+        .collect()
 }
 
 /// A fresh random seed for the "new seed" button (the only use of the browser's randomness).

@@ -1,6 +1,6 @@
 //! A 2-D point cloud: seeded presets, reader edits, and its covariance eigen-decomposition.
 
-use crate::rng::{Rng, Stream};
+use crate::science::rng::{Rng, Stream};
 use nalgebra::Matrix2;
 
 /// Covariance C = (1/n) Σ (x − x̄)(x − x̄)ᵀ and its eigen-decomposition, λ1 ≥ λ2.
@@ -16,7 +16,7 @@ pub struct Stats {
     /// Largest |x − x̄|² of any point: what decides whether one online step can blow up.
     pub max_sq: f64,
     /// E[((x − x̄)·e1)⁴], the fourth moment along PC1: how much the online growth rate falls
-    /// short of the averaged one (see [`crate::rules::decay_online_tipping_point`]).
+    /// short of the averaged one (see [`crate::science::rules::decay_online_tipping_point`]).
     pub fourth1: f64,
 }
 

@@ -3,39 +3,19 @@
 //! theory (capacity), the softmax weights over stored patterns (modern) and the BCM responses;
 //! on a canvas or, for the export, in SVG (the same drawing on either backend).
 
-use super::charts::Fallible;
-use crate::hopfield::ags_critical_load;
-use crate::memory::HOPFIELD_RECORD;
-use crate::widget::{Model, Widget};
+use super::charts::{rgb, Fallible};
+use super::palette;
+use crate::runs::{Model, BCM_RECORD, HOPFIELD_RECORD, UNSTABLE};
+use crate::science::hopfield::{ags_critical_load, perfect_recall_loads};
+use crate::widget::Widget;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::sync::OnceLock;
 
-const INK: RGBColor = RGBColor(40, 44, 52);
-const ACCENT: RGBColor = RGBColor(214, 76, 42);
-const SECOND: RGBColor = RGBColor(52, 110, 180);
-const GUIDE: RGBColor = RGBColor(120, 130, 150);
-
-/// One colour per BCM input, calm and distinct on white; the same list as `INPUT_COLOURS` in
-/// www/draw-circuit.js, so a line of the chart and its bar beside it match.
-const BCM_COLOURS: [RGBColor; 16] = [
-    RGBColor(214, 76, 42),
-    RGBColor(52, 110, 180),
-    RGBColor(61, 140, 64),
-    RGBColor(142, 91, 168),
-    RGBColor(201, 138, 18),
-    RGBColor(42, 157, 154),
-    RGBColor(184, 72, 122),
-    RGBColor(107, 114, 128),
-    RGBColor(143, 59, 31),
-    RGBColor(31, 79, 130),
-    RGBColor(106, 154, 58),
-    RGBColor(91, 58, 122),
-    RGBColor(156, 107, 30),
-    RGBColor(31, 111, 109),
-    RGBColor(209, 127, 160),
-    RGBColor(58, 63, 74),
-];
+const INK: RGBColor = rgb(palette::INK);
+const ACCENT: RGBColor = rgb(palette::STROKE);
+const SECOND: RGBColor = rgb(palette::COOL);
+const GUIDE: RGBColor = rgb(palette::GUIDE);
 
 /// Whether the kind has a chart here.
 pub fn has_chart(widget: &Widget) -> bool {
@@ -169,7 +149,7 @@ where
     ))?;
     let r = (3.0 * scale) as u32;
     chart.draw_series(pts.iter().map(|&(re, i)| {
-        Circle::new((re, i), r, if re > 1.0 + crate::memory::UNSTABLE { ACCENT.filled() } else { SECOND.filled() })
+        Circle::new((re, i), r, if re > 1.0 + UNSTABLE { ACCENT.filled() } else { SECOND.filled() })
     }))?;
     Ok(())
 }
@@ -207,7 +187,7 @@ where
     )))?;
     // Perfect recall ends far earlier (McEliece et al. 1987); labelled low, under the blue
     // curve, which is still near 1 there.
-    let (one, all) = crate::hopfield::perfect_recall_loads(n);
+    let (one, all) = perfect_recall_loads(n);
     for (load, label, y) in [(all, "N/(4 ln N)", 0.32), (one, "N/(2 ln N)", 0.2)] {
         chart.draw_series(DashedLineSeries::new([(load, 0.0), (load, 1.0)], 4, 4, GUIDE.stroke_width(1)))?;
         chart.draw_series(std::iter::once(Text::new(label, (load + 0.003, y), font(scale))))?;
@@ -248,7 +228,7 @@ fn bcm<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, series: &[f64], inputs
 where
     DB::ErrorType: 'static,
 {
-    const W: usize = crate::circuit_runs::BCM_RECORD;
+    const W: usize = BCM_RECORD;
     let recs: Vec<&[f64]> = series.chunks_exact(W).collect();
     let x_end = recs.last().map_or(1.0, |r| r[0]).max(1.0);
     let hi = recs.iter().flat_map(|r| r[1..2 + inputs].iter()).cloned().filter(|v| v.is_finite()).fold(1.0, f64::max);
@@ -266,7 +246,7 @@ where
         .y_label_formatter(&|y| trimmed(*y, false))
         .draw()?;
     for k in 0..inputs {
-        let colour = BCM_COLOURS[k % BCM_COLOURS.len()];
+        let colour = rgb(palette::INPUTS[k % palette::INPUTS.len()]);
         chart.draw_series(LineSeries::new(
             recs.iter().map(|r| (r[0], r[2 + k])),
             colour.stroke_width((2.0 * scale) as u32),

@@ -1,0 +1,274 @@
+//! The runs behind the widgets, and the one table of widget kinds.
+//!
+//! A run is a kind's science on a clock: it advances in the kind's units (samples, neuron
+//! updates, trials…), tells its readouts and display buffers, and takes the live changes that
+//! keep its trajectory. Adding a kind = its science, a file here implementing [`Run`], a
+//! [`Kind`] variant with its row in [`ROWS`], and its keys in `params`.
+
+mod bcm;
+mod capacity;
+pub mod clock;
+mod ei;
+pub mod history;
+mod hopfield;
+mod many;
+mod modern;
+pub mod neuron;
+mod patterns;
+mod prune;
+mod recurrent;
+pub mod trajectory;
+
+pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
+pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
+pub use clock::{Clock, Fnv, Status};
+pub use ei::{EiRun, EI_READOUTS, UNSTABLE};
+pub use hopfield::{HopfieldRun, HOPFIELD_READOUTS, HOPFIELD_RECORD};
+pub use many::{ManyRun, MANY_READOUTS};
+pub use modern::{ModernRun, MODERN_READOUTS};
+pub use neuron::NeuronRun;
+pub use prune::{PruneRun, PRUNE_READOUTS};
+pub use recurrent::{RecurrentRun, LOOP_CHECK, RECURRENT_READOUTS};
+pub use trajectory::Trajectory;
+
+use crate::params::Params;
+
+/// A slider mark: the key, where the science puts a threshold on it, and its label.
+pub type Mark = (&'static str, f64, &'static str);
+
+/// What a widget needs from its kind's run. Everything optional has a default, so a run states
+/// only what it has.
+pub trait Run {
+    /// The readouts' names (the contract's), in the order of [`Run::readouts`].
+    fn readout_names(&self) -> &'static [&'static str];
+
+    /// Step, `until`, status and why.
+    fn clock(&self) -> &Clock;
+
+    fn clock_mut(&mut self) -> &mut Clock;
+
+    /// Back to step 0 with the same settings and data.
+    fn restart(&mut self);
+
+    /// Runs up to `steps` of the kind's units; returns how many were done.
+    fn advance(&mut self, steps: u64) -> u64;
+
+    /// Up to `units` small pieces of work, for a page that stops inside a step when its frame
+    /// budget is spent; returns the steps finished. Most kinds' steps are small already.
+    fn advance_units(&mut self, units: u64) -> u64 {
+        self.advance(units)
+    }
+
+    /// Whether two logged advances of n and m units may be merged into one of n + m (false
+    /// where an advance does a fixed amount of work whatever it is asked, see `snapshot`).
+    fn advances_add(&self) -> bool {
+        true
+    }
+
+    /// The readouts, step first.
+    fn readouts(&self) -> Vec<f64>;
+
+    /// A named display buffer (state, patterns, series…); empty when the kind has none.
+    fn buffer(&self, _name: &str) -> &[f64] {
+        &[]
+    }
+
+    /// A new `until`: learning kinds never look converged there, so `until` pauses them.
+    fn set_until(&mut self, until: u64) {
+        self.clock_mut().set_until(until, false);
+    }
+
+    /// A live change of `key` (already in `p`) that keeps the trajectory: true when taken,
+    /// false when the widget must start a new run.
+    fn set_live(&mut self, _key: &str, _p: &Params) -> bool {
+        false
+    }
+
+    /// Where sliders mark the science.
+    fn marks(&self) -> Vec<Mark> {
+        Vec::new()
+    }
+
+    /// The trajectory for the export: by default the readouts as recorded in `series`, with
+    /// the present moment as the last row.
+    fn trajectory(&self) -> Trajectory {
+        Trajectory::of_readouts(self.readout_names(), self.buffer("series"), &self.readouts())
+    }
+
+    /// Adds the state that defines the trajectory (for the determinism tests).
+    fn add_to_hash(&self, h: &mut Fnv);
+}
+
+/// Which widget. The names are the `kind` values of the contract.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Hebb,
+    Decay,
+    Oja,
+    Hopfield,
+    Capacity,
+    Modern,
+    Ei,
+    Gha,
+    Subspace,
+    Similarity,
+    Recurrent,
+    Bcm,
+    Prune,
+}
+
+/// Kinds that share one schema and one look; the kind menu never leaves its family.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Family {
+    /// One neuron on a 2-D cloud.
+    Cloud,
+    /// Memories in a recurrent network.
+    Memory,
+    /// Many neurons and recurrent circuits: the rungs between Oja and Hopfield.
+    Circuit,
+}
+
+impl Family {
+    /// The family's public name (the widget's look in JS).
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Cloud => "cloud",
+            Family::Memory => "memory",
+            Family::Circuit => "circuit",
+        }
+    }
+}
+
+/// One row of the kinds table.
+pub struct Row {
+    pub kind: Kind,
+    pub name: &'static str,
+    pub family: Family,
+    pub start: fn(&Params) -> Model,
+}
+
+/// The kinds table, in the order of [`Kind`]'s variants (checked at compile time below).
+pub const ROWS: [Row; 13] = [
+    Row { kind: Kind::Hebb, name: "hebb", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
+    Row { kind: Kind::Decay, name: "decay", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
+    Row { kind: Kind::Oja, name: "oja", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
+    Row {
+        kind: Kind::Hopfield,
+        name: "hopfield",
+        family: Family::Memory,
+        start: |p| Model::Hopfield(HopfieldRun::new(p)),
+    },
+    Row {
+        kind: Kind::Capacity,
+        name: "capacity",
+        family: Family::Memory,
+        start: |p| Model::Capacity(CapacityRun::new(p)),
+    },
+    Row { kind: Kind::Modern, name: "modern", family: Family::Memory, start: |p| Model::Modern(ModernRun::new(p)) },
+    Row { kind: Kind::Ei, name: "ei", family: Family::Memory, start: |p| Model::Ei(EiRun::new(p)) },
+    Row { kind: Kind::Gha, name: "gha", family: Family::Circuit, start: |p| Model::Many(ManyRun::new(p)) },
+    Row { kind: Kind::Subspace, name: "subspace", family: Family::Circuit, start: |p| Model::Many(ManyRun::new(p)) },
+    Row {
+        kind: Kind::Similarity,
+        name: "similarity",
+        family: Family::Circuit,
+        start: |p| Model::Many(ManyRun::new(p)),
+    },
+    Row {
+        kind: Kind::Recurrent,
+        name: "recurrent",
+        family: Family::Circuit,
+        start: |p| Model::Recurrent(RecurrentRun::new(p)),
+    },
+    Row { kind: Kind::Bcm, name: "bcm", family: Family::Circuit, start: |p| Model::Bcm(BcmRun::new(p)) },
+    Row { kind: Kind::Prune, name: "prune", family: Family::Circuit, start: |p| Model::Prune(PruneRun::new(p)) },
+];
+
+// `Kind::row` indexes the table by discriminant.
+const _: () = {
+    let mut i = 0;
+    while i < ROWS.len() {
+        assert!(ROWS[i].kind as usize == i, "ROWS must list the kinds in the order of the enum");
+        i += 1;
+    }
+};
+
+impl Kind {
+    /// Every kind, in the table's order.
+    pub const ALL: [Kind; ROWS.len()] = {
+        let mut all = [Kind::Hebb; ROWS.len()];
+        let mut i = 0;
+        while i < ROWS.len() {
+            all[i] = ROWS[i].kind;
+            i += 1;
+        }
+        all
+    };
+
+    fn row(self) -> &'static Row {
+        &ROWS[self as usize]
+    }
+
+    pub fn name(self) -> &'static str {
+        self.row().name
+    }
+
+    pub fn family(self) -> Family {
+        self.row().family
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == s.trim())
+    }
+}
+
+/// The run of a widget. An enum rather than a `Box<dyn Run>` so widgets stay `Clone` and the
+/// few capabilities only some kinds have (cloud edits, painting, storing, their charts) are
+/// reached by matching; everything shared goes through [`Model::run`].
+#[derive(Clone, Debug)]
+pub enum Model {
+    Neuron(NeuronRun),
+    Hopfield(HopfieldRun),
+    Capacity(CapacityRun),
+    Modern(ModernRun),
+    Ei(EiRun),
+    Many(ManyRun),
+    Recurrent(RecurrentRun),
+    Bcm(BcmRun),
+    Prune(PruneRun),
+}
+
+impl Model {
+    /// A fresh run of the params' kind.
+    pub fn new(p: &Params) -> Model {
+        (p.kind().row().start)(p)
+    }
+
+    pub fn run(&self) -> &dyn Run {
+        match self {
+            Model::Neuron(r) => r,
+            Model::Hopfield(r) => r,
+            Model::Capacity(r) => r,
+            Model::Modern(r) => r,
+            Model::Ei(r) => r,
+            Model::Many(r) => r,
+            Model::Recurrent(r) => r,
+            Model::Bcm(r) => r,
+            Model::Prune(r) => r,
+        }
+    }
+
+    pub fn run_mut(&mut self) -> &mut dyn Run {
+        match self {
+            Model::Neuron(r) => r,
+            Model::Hopfield(r) => r,
+            Model::Capacity(r) => r,
+            Model::Modern(r) => r,
+            Model::Ei(r) => r,
+            Model::Many(r) => r,
+            Model::Recurrent(r) => r,
+            Model::Bcm(r) => r,
+            Model::Prune(r) => r,
+        }
+    }
+}

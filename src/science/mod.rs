@@ -1,0 +1,12 @@
+//! The maths: learning rules, data, networks and their theory. Nothing here knows about
+//! widgets, parameters, runs or the web (tests/layers.rs keeps it so).
+
+pub mod circuits;
+pub mod cloud;
+pub mod ei;
+pub mod hopfield;
+pub mod letters;
+pub mod many;
+pub mod modern;
+pub mod rng;
+pub mod rules;
