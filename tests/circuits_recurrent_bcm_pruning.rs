@@ -1,4 +1,4 @@
-//! SCIENCE.md §6–8: recurrent Hebb with decay learns the covariance, BCM becomes selective
+//! docs/science.md: recurrent, bcm, prune: recurrent Hebb with decay learns the covariance, BCM becomes selective
 //! when its threshold keeps up, and decay/pruning/growth do what their rules say.
 use hebb::science::circuits::*;
 use hebb::science::rng::{Rng, Stream};

@@ -1,4 +1,4 @@
-//! SCIENCE.md §2: Hebb with decay Δw = η (y x − α w) grows iff λ1 > α, dies iff α > λ1,
+//! docs/science.md#decay: Hebb with decay Δw = η (y x − α w) grows iff λ1 > α, dies iff α > λ1,
 //! turns to ±e1 either way while η is small, and misbehaves past the discrete-map bounds.
 mod common;
 use common::*;

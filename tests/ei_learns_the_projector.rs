@@ -1,4 +1,4 @@
-//! SCIENCE.md §11: E/I network, ΔW = η (F − W D F)(D F)ᵀ.
+//! docs/science.md#ei: E/I network, ΔW = η (F − W D F)(D F)ᵀ.
 use hebb::science::ei::EiNetwork;
 use hebb::science::hopfield::random_patterns;
 use hebb::science::rng::{Rng, Stream};

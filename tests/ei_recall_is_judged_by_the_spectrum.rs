@@ -1,4 +1,4 @@
-//! The E/I network (SCIENCE.md §11, and the review's correction): a recall is settled only if
+//! The E/I network (docs/science.md#ei, and the review's correction): a recall is settled only if
 //! W·D has no eigenvalue with real part above 1. Clipping W at 0 (Dale's law) still drives the
 //! loss to 0, but leaves W·D an eigenvalue near 1.27, so τẏ = W D y − y runs away along it: the
 //! widget stops as diverged and says why, instead of reporting the runaway's cosine as a recall.

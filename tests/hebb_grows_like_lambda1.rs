@@ -1,4 +1,4 @@
-//! SCIENCE.md §1: plain Hebb Δw = η y x grows like (1 + ηλ1)ⁿ and turns to ±e1.
+//! docs/science.md#hebb: plain Hebb Δw = η y x grows like (1 + ηλ1)ⁿ and turns to ±e1.
 mod common;
 use common::*;
 use hebb::runs::Status;

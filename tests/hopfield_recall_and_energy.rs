@@ -1,4 +1,4 @@
-//! SCIENCE.md §9: the classic Hopfield network.
+//! docs/science.md#hopfield: the classic Hopfield network.
 use hebb::science::hopfield::*;
 use hebb::science::rng::{Rng, Stream};
 

@@ -1,4 +1,4 @@
-//! SCIENCE.md §4–5: GHA orders the principal components, the subspace rule finds their span in
+//! docs/science.md: gha, subspace, similarity: GHA orders the principal components, the subspace rule finds their span in
 //! some rotation, similarity matching finds it with eig(M) = the top eigenvalues of C.
 use hebb::science::many::{line_angle, ManyRule, Population, Spectrum};
 use hebb::science::rng::{Rng, Stream};

@@ -1,4 +1,4 @@
-//! SCIENCE.md §10: ξ ← X softmax(β Xᵀ ξ) retrieves in one step at large β, blends at small β,
+//! docs/science.md#modern: ξ ← X softmax(β Xᵀ ξ) retrieves in one step at large β, blends at small β,
 //! and stores far more than 0.138 N patterns.
 use hebb::science::hopfield::{corrupt, random_patterns};
 use hebb::science::modern::Modern;

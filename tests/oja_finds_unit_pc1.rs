@@ -1,4 +1,4 @@
-//! SCIENCE.md §3: Oja's rule Δw = η y (x − y w) settles on ±e1 with |w| = 1.
+//! docs/science.md#oja: Oja's rule Δw = η y (x − y w) settles on ±e1 with |w| = 1.
 mod common;
 use common::*;
 use hebb::runs::Status;

@@ -1,4 +1,4 @@
-//! The regimes the review found unnamed, one neuron on a cloud (SCIENCE.md §2–3):
+//! The regimes the review found unnamed, one neuron on a cloud (docs/science.md: decay, oja):
 //! the online decay run tips at α* = λ1 − ½η·Var((x·e1)²), below the averaged map's λ1;
 //! past η(2α − λ1 − λ2) = 2 the online run dies along e2; and Oja's divergence message names
 //! both causes when both hold.

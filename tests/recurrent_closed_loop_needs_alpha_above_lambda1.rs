@@ -1,4 +1,4 @@
-//! SCIENCE.md §6 and the review (issue 11): the recurrent circuit learns W → C/α while each
+//! docs/science.md#recurrent and the review (issue 11): the recurrent circuit learns W → C/α while each
 //! neuron's activity is set by its inputs alone (the open loop: the gains are one pass of W).
 //! Run as a real loop, τṙ = −r + W r + u, the activity settles at r = (I − W)⁻¹ u only while
 //! every eigenvalue of W is below 1, i.e. α > λ1(C): `loop=closed` stops as `diverged` below it

@@ -1,4 +1,4 @@
-//! The one parameter schema: URL keys = element attributes = slider names (see CONTRACT.md).
+//! The one parameter schema: URL keys = element attributes = slider names (see docs/contract.md).
 //!
 //! Every raw string a reader can type (URL, attribute, imported file) is parsed and clamped here,
 //! and every change is reported as a human notice, so nothing out of range reaches the science.

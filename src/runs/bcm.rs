@@ -1,5 +1,5 @@
 //! The run behind `bcm`: one neuron with a sliding threshold becoming selective. One step = one
-//! sample (CONTRACT.md).
+//! sample (docs/contract.md#steps).
 
 use super::clock::{group, runaway, Clock, Fnv};
 use super::history::History;

@@ -1,5 +1,5 @@
 //! The run behind `gha`, `subspace` and `similarity`: k neurons finding the principal subspace.
-//! One step = one sample presented (CONTRACT.md); it never converges, it may diverge.
+//! One step = one sample presented (docs/contract.md#steps); it never converges, it may diverge.
 
 use super::clock::{group, runaway, Clock, Fnv};
 use super::history::History;

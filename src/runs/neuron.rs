@@ -126,7 +126,7 @@ impl NeuronRun {
         self.angle = angle_between(along, across, self.angle);
     }
 
-    /// Why the run blew up, in the maths of the rule that did it (SCIENCE.md §1–3).
+    /// Why the run blew up, in the maths of the rule that did it (docs/science.md: hebb, decay, oja).
     fn divergence_reason(&self) -> String {
         let s = self.cloud.stats();
         let (eta, alpha) = (self.eta, self.alpha);

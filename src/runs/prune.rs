@@ -1,5 +1,5 @@
 //! The run behind `prune`: a sparse network whose synapses grow, decay and are pruned under a
-//! cap. One step = one sample (CONTRACT.md).
+//! cap. One step = one sample (docs/contract.md#steps).
 
 use super::clock::{group, runaway, Clock, Fnv};
 use super::history::History;

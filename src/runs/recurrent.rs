@@ -1,5 +1,5 @@
 //! The run behind `recurrent`: lateral weights learning the inputs' correlations, run open or as
-//! the closed loop r = u + W r. One step = one sample (CONTRACT.md).
+//! the closed loop r = u + W r. One step = one sample (docs/contract.md#steps).
 
 use super::clock::{group, runaway, Clock, Fnv, Status};
 use super::history::History;

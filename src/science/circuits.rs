@@ -1,4 +1,4 @@
-//! Recurrent Hebb with decay, BCM, and growth and pruning (SCIENCE.md §6–8).
+//! Recurrent Hebb with decay, BCM, and growth and pruning (docs/science.md: recurrent, bcm, prune).
 
 use crate::science::rng::Rng;
 use nalgebra::{DMatrix, Schur};

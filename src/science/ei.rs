@@ -1,4 +1,4 @@
-//! Excitatory/inhibitory network with a normative Hebbian/anti-Hebbian rule (SCIENCE.md §11).
+//! Excitatory/inhibitory network with a normative Hebbian/anti-Hebbian rule (docs/science.md#ei).
 //!
 //! D = diag(±1) gives each neuron its sign (Dale's law: a neuron's outgoing synapses share one
 //! sign, so with D carrying the signs, W ≥ 0). Learning is gradient descent on

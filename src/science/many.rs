@@ -1,4 +1,4 @@
-//! Many neurons learning from d-dimensional data (SCIENCE.md §4–5): y = W x with W of k rows.
+//! Many neurons learning from d-dimensional data (docs/science.md: gha, subspace, similarity): y = W x with W of k rows.
 //!
 //! - GHA / Sanger: ΔW = η (y xᵀ − LT[y yᵀ] W): rows → ±e1, ±e2, … in order.
 //! - Oja subspace: ΔW = η (y xᵀ − y yᵀ W): rows span the top-k subspace, in any rotation.

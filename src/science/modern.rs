@@ -1,4 +1,4 @@
-//! Modern (dense, continuous) Hopfield retrieval, Ramsauer et al. 2020 (SCIENCE.md §10):
+//! Modern (dense, continuous) Hopfield retrieval, Ramsauer et al. 2020 (docs/science.md#modern):
 //! ξ ← X softmax(β Xᵀ ξ), with X the N × P matrix of stored ±1 patterns and β on the raw dot
 //! products (no 1/N).
 

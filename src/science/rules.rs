@@ -1,4 +1,4 @@
-//! The one-neuron learning rules of SCIENCE.md §1–3, y = w·x.
+//! The one-neuron learning rules of docs/science.md: hebb, decay, oja, y = w·x.
 //!
 //! Online: one sample per call. Averaged: the expected update E[Δw] for covariance C, which is
 //! what the flow field draws and what the exact-rate tests check.

@@ -15,7 +15,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, sleep, assertFitsFrame, inkedPixels } from './harness.mjs';
+import { launchBrowser, withPage, sleep, assertFitsFrame, inkedPixels, kindsOf } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -259,14 +259,14 @@ test('keyboard: → presents one sample, R resets', T, async () => {
   });
 });
 
-test('index.html holds the six circuit widgets, each running without an error', T, async () => {
+test('index.html holds a widget of every circuit kind, each running without an error', T, async () => {
   await withPage(
     browser,
     'index.html',
     async (s) => {
       const ws = await s.waitLoaded();
       const kinds = ws.map((w) => w.kind);
-      for (const k of ['gha', 'subspace', 'similarity', 'recurrent', 'bcm', 'prune']) {
+      for (const k of kindsOf('circuit')) {
         assert.ok(kinds.includes(k), `index.html has no ${k} widget (kinds: ${kinds})`);
       }
       const circuits = await s.page.locator('#circuits-title').count();

@@ -8,8 +8,8 @@
 
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 
@@ -25,6 +25,39 @@ export const ARGS = [
   '--no-first-run',
   '--disable-sync',
 ];
+
+/**
+ * The kinds table of the built wasm (`kinds()`, from src/runs/mod.rs) as `[{name, family}]`, read
+ * once per test process: tests iterate it, so a kind registered in Rust runs through them.
+ */
+export const KINDS = await (async () => {
+  const pkg = path.join(ROOT, 'www', 'pkg');
+  const { initSync, kinds } = await import(pathToFileURL(path.join(pkg, 'hebb.js')).href);
+  initSync({ module: await readFile(path.join(pkg, 'hebb_bg.wasm')) });
+  return kinds();
+})();
+
+/** Every registered kind's name, in the table's order. */
+export const KIND_NAMES = KINDS.map((k) => k.name);
+
+/** The registered kinds of one family (`cloud` | `memory` | `circuit`). */
+export const kindsOf = (family) => KINDS.filter((k) => k.family === family).map((k) => k.name);
+
+/**
+ * Per-kind test data, keyed by kind: returned as it is when it covers exactly the registered
+ * kinds, else an error (at load, so the whole file fails) that names what to add or remove.
+ */
+export function everyKind(what, table) {
+  const missing = KIND_NAMES.filter((k) => !Object.hasOwn(table, k));
+  const stale = Object.keys(table).filter((k) => !KIND_NAMES.includes(k));
+  if (missing.length || stale.length) {
+    const parts = [];
+    if (missing.length) parts.push(`no entry for ${missing.join(', ')} (registered in src/runs/mod.rs): add one`);
+    if (stale.length) parts.push(`entries for ${stale.join(', ')}, which kinds() does not list`);
+    throw new Error(`${what}: ${parts.join('; ')}`);
+  }
+  return table;
+}
 
 /** Statuses after which a widget does nothing more by itself. */
 export const STOPPED = ['paused', 'converged', 'diverged'];

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, openPage, baseUrl, sleep, angleSpreadDeg } from './harness.mjs';
+import { launchBrowser, withPage, openPage, baseUrl, sleep, angleSpreadDeg, KIND_NAMES } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -25,9 +25,9 @@ test('index.html loads every widget with zero console errors, and each runs once
     'index.html',
     async (s) => {
       const ws = await s.waitLoaded();
-      assert.ok(ws.length >= 13, `index.html has ${ws.length} hebb-widget elements, want at least 13`);
+      assert.ok(ws.length >= KIND_NAMES.length, `index.html has ${ws.length} hebb-widget elements, want at least ${KIND_NAMES.length}`);
       const kinds = ws.map((w) => w.kind);
-      for (const k of ['hebb', 'decay', 'oja', 'gha', 'subspace', 'similarity', 'recurrent', 'bcm', 'prune', 'hopfield', 'capacity', 'modern', 'ei']) {
+      for (const k of KIND_NAMES) {
         assert.ok(kinds.includes(k), `no ${k} widget (kinds: ${kinds})`);
       }
       for (const w of ws) {

@@ -7,19 +7,27 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, sleep, assertFitsFrame } from './harness.mjs';
+import { launchBrowser, withPage, sleep, assertFitsFrame, KIND_NAMES, everyKind } from './harness.mjs';
 
-const KINDS = ['hebb', 'decay', 'oja', 'hopfield', 'capacity', 'modern', 'ei', 'gha', 'subspace', 'similarity', 'recurrent', 'bcm', 'prune'];
-/** Presets other than a kind's first (the default, checked with the kind itself). */
-const PRESETS = {
-  oja: ['clusters', 'round', 'line'],
-  hopfield: ['mixture', 'overload'],
-  modern: ['blend', 'crowded'],
-  ei: ['dale'],
-  gha: ['high'],
-  subspace: ['high'],
-  similarity: ['high'],
-};
+/**
+ * Per kind: the presets other than its first (the default, checked with the kind itself), and
+ * whether its only canvas is the chart (so hiding the charts leaves no canvas to check).
+ */
+const PER_KIND = everyKind('layout.test.mjs', {
+  hebb: { presets: [] },
+  decay: { presets: [] },
+  oja: { presets: ['clusters', 'round', 'line'] },
+  hopfield: { presets: ['mixture', 'overload'] },
+  capacity: { presets: [], chartOnly: true },
+  modern: { presets: ['blend', 'crowded'] },
+  ei: { presets: ['dale'] },
+  gha: { presets: ['high'] },
+  subspace: { presets: ['high'] },
+  similarity: { presets: ['high'] },
+  recurrent: { presets: [] },
+  bcm: { presets: [], chartOnly: true },
+  prune: { presets: [] },
+});
 const SIZES = [
   [360, 300],
   [720, 480],
@@ -120,7 +128,7 @@ async function checkLayout(s, what, width, height, { canvas = true } = {}) {
   return m;
 }
 
-for (const kind of KINDS) {
+for (const kind of KIND_NAMES) {
   for (const [width, height] of SIZES) {
     const size = `${width}x${height}`;
     test(`embed.html?kind=${kind} fits ${size}`, { timeout: 60_000 }, async () => {
@@ -139,7 +147,7 @@ for (const kind of KINDS) {
   }
 }
 
-for (const [kind, presets] of Object.entries(PRESETS)) {
+for (const [kind, { presets }] of Object.entries(PER_KIND)) {
   for (const preset of presets) {
     // At the tightest size only: 720×480 has the room the defaults show it needs.
     for (const [width, height] of [SIZES[0]]) {
@@ -230,7 +238,7 @@ const HIDE_PAIRS = [
   ['charts', 'readouts'],
 ];
 
-for (const kind of KINDS) {
+for (const kind of KIND_NAMES) {
   test(`embed.html?kind=${kind}: hide= takes each part out and the rest uses the room`, { timeout: 60_000 }, async () => {
     let full = atNotionSize.get(kind);
     if (!full) {
@@ -241,7 +249,7 @@ for (const kind of KINDS) {
     for (const pair of HIDE_PAIRS) {
       await withPage(browser, `embed.html?kind=${kind}&seed=3&hide=${pair.join(',')}`, async (s) => {
         // The chart is the only canvas of capacity and bcm.
-        const canvas = !(pair.includes('charts') && ['capacity', 'bcm'].includes(kind));
+        const canvas = !(pair.includes('charts') && PER_KIND[kind].chartOnly);
         const m = await checkLayout(s, `${kind} hide=${pair}`, 720, 480, { canvas });
         for (const part of pair) {
           // Charts and readouts are parts of the picture of most kinds; text and controls of all.

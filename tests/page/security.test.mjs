@@ -7,9 +7,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, withPage, sleep, baseUrl, PageSession } from './harness.mjs';
+import { launchBrowser, openPage, withPage, sleep, baseUrl, PageSession, KIND_NAMES } from './harness.mjs';
 
-const KINDS = ['hebb', 'decay', 'oja', 'hopfield', 'capacity', 'modern', 'ei', 'gha', 'subspace', 'similarity', 'recurrent', 'bcm', 'prune'];
 const KEYS = ['seed', 'play', 'speed', 'until', 'hide', 'preset', 'eta', 'alpha', 'n', 'l1', 'l2', 'theta', 'w0', 'side', 'p',
   'patterns', 'noise', 'cue', 'update', 'beta', 'ratio', 'trials', 'd', 'k', 'top', 'tau', 'sources', 'sigma', 'decay',
   'inputs', 'kmax', 'lambda', 'rule', 'grow', 'bogus', 'class', 'onload', 'style'];
@@ -93,7 +92,7 @@ test(`${PER_KIND} random hostile URLs per kind: no uncaught error, a notice, the
   const rnd = mulberry32(20261123);
   const s = await openPage(browser, 'embed.html?kind=oja');
   try {
-    for (const kind of KINDS) {
+    for (const kind of KIND_NAMES) {
       for (let i = 0; i < PER_KIND; i++) {
         const q = hostileQuery(kind, rnd);
         await s.page.goto(`${await baseUrl()}/embed.html?${q}`, { waitUntil: 'load' });

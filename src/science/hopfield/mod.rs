@@ -1,4 +1,4 @@
-//! Classic Hopfield network (SCIENCE.md §9): ±1 neurons, Hebbian storage W = Σ_μ ξ^μ ξ^μᵀ with
+//! Classic Hopfield network (docs/science.md#hopfield): ±1 neurons, Hebbian storage W = Σ_μ ξ^μ ξ^μᵀ with
 //! zero diagonal, asynchronous and synchronous recall.
 //!
 //! Weights are small integers (the 1/N of W = (1/N) Σ ξξᵀ does not change any sign, so it is
