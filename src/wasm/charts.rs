@@ -6,17 +6,107 @@ use crate::runs::NeuronRun;
 use crate::science::rules::Rule;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{self as pb, BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 pub type Fallible = Result<(), Box<dyn std::error::Error>>;
 
+/// The one backend type every chart is drawn on: the canvas on screen or the SVG export. One type
+/// means plotters' chart code (meshes, axes, series, labels) is compiled once rather than once per
+/// backend, which kept a second copy of it in the wasm (~20 KB gzip).
+pub enum Backend<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// Either backend's error.
+#[derive(Debug)]
+pub struct ChartError(Box<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+type Drawn<T = ()> = Result<T, DrawingErrorKind<ChartError>>;
+
+fn lift<T, E: std::error::Error + Send + Sync + 'static>(r: Result<T, DrawingErrorKind<E>>) -> Drawn<T> {
+    r.map_err(|e| match e {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(ChartError(Box::new(e))),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    })
+}
+
+/// Forwards to the backend in use. `estimate_text_size` is left to the trait's default, which
+/// neither backend overrides.
+macro_rules! both {
+    ($self:ident, $b:ident => $call:expr) => {
+        match $self {
+            Backend::Canvas($b) => lift($call),
+            Backend::Svg($b) => lift($call),
+        }
+    };
+}
+
+impl DrawingBackend for Backend<'_> {
+    type ErrorType = ChartError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match self {
+            Backend::Canvas(b) => b.get_size(),
+            Backend::Svg(b) => b.get_size(),
+        }
+    }
+
+    fn ensure_prepared(&mut self) -> Drawn {
+        both!(self, b => b.ensure_prepared())
+    }
+
+    fn present(&mut self) -> Drawn {
+        both!(self, b => b.present())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+        both!(self, b => b.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: pb::BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Drawn {
+        both!(self, b => b.draw_line(from, to, style))
+    }
+
+    fn draw_rect<S: pb::BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Drawn {
+        both!(self, b => b.draw_rect(ul, br, style, fill))
+    }
+
+    fn draw_path<S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Drawn {
+        both!(self, b => b.draw_path(path, style))
+    }
+
+    fn draw_circle<S: pb::BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Drawn {
+        both!(self, b => b.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: pb::BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Drawn {
+        both!(self, b => b.fill_polygon(vert, style))
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Drawn {
+        both!(self, b => b.draw_text(text, style, pos))
+    }
+
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Drawn {
+        both!(self, b => b.blit_bitmap(pos, size, src))
+    }
+}
+
 /// Draws `f` into a canvas (at its pixel size).
-pub fn on_canvas(
-    canvas: HtmlCanvasElement,
-    f: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Fallible,
-) -> Fallible {
-    let root = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?.into_drawing_area();
+pub fn on_canvas(canvas: HtmlCanvasElement, f: impl FnOnce(&DrawingArea<Backend, Shift>) -> Fallible) -> Fallible {
+    let canvas = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?;
+    let root = Backend::Canvas(canvas).into_drawing_area();
     f(&root)?;
     root.present()?;
     Ok(())
@@ -26,11 +116,11 @@ pub fn on_canvas(
 pub fn to_svg(
     width: u32,
     height: u32,
-    f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Fallible,
+    f: impl FnOnce(&DrawingArea<Backend, Shift>) -> Fallible,
 ) -> Result<String, Box<dyn std::error::Error>> {
     let mut text = String::new();
     {
-        let root = SVGBackend::with_string(&mut text, (width, height)).into_drawing_area();
+        let root = Backend::Svg(SVGBackend::with_string(&mut text, (width, height))).into_drawing_area();
         f(&root)?;
         root.present()?;
     }
@@ -66,7 +156,7 @@ where
     }
     // Always show |w| = 1 and at least a decade, so a flat line reads as flat.
     let (lo, hi) = (lo.min(0.5) / 1.5, hi.max(2.0) * 1.5);
-    let font = ("sans-serif", 11.0 * scale).into_font().color(&INK);
+    let font = (FontFamily::SansSerif, 11.0 * scale).into_font().color(&INK);
     let mut chart = ChartBuilder::on(root)
         .margin((6.0 * scale) as u32)
         .margin_right((14.0 * scale) as u32)
@@ -99,7 +189,7 @@ where
     DB::ErrorType: 'static,
 {
     root.fill(&WHITE)?;
-    let font = ("sans-serif", 11.0 * scale).into_font().color(&INK);
+    let font = (FontFamily::SansSerif, 11.0 * scale).into_font().color(&INK);
     let mut chart = ChartBuilder::on(root)
         .margin((6.0 * scale) as u32)
         .margin_right((14.0 * scale) as u32)

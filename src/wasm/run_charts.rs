@@ -48,7 +48,7 @@ where
 }
 
 fn font(scale: f64) -> TextStyle<'static> {
-    ("sans-serif", 11.0 * scale).into_font().color(&INK)
+    (FontFamily::SansSerif, 11.0 * scale).into_font().color(&INK)
 }
 
 fn builder<'a, 'b, DB: DrawingBackend>(root: &'a DrawingArea<DB, Shift>, scale: f64) -> ChartBuilder<'a, 'b, DB> {
