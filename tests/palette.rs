@@ -51,3 +51,23 @@ fn the_chart_palette_is_the_stylesheets() {
         }
     }
 }
+
+/// `export const NAME = '#rrggbb';` of www/draw/palette.js, or the colours of `export const NAME = [ … ];`.
+fn js_colours(source: &str, name: &str) -> Vec<Rgb> {
+    let start = format!("export const {name} = ");
+    let at = source.find(&start).unwrap_or_else(|| panic!("www/draw/palette.js exports no {name}"));
+    let rest = &source[at + start.len()..];
+    let end = rest.find(';').expect("a ; after the constant");
+    rest[..end].split(['\'', '"']).filter_map(hex).collect()
+}
+
+#[test]
+fn the_canvas_palette_is_the_charts() {
+    use hebb::wasm::palette::{COOL, INK, INPUTS, LINE, MUTED, STROKE};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/draw/palette.js");
+    let js = std::fs::read_to_string(&path).unwrap();
+    for (name, ours) in [("INK", INK), ("MUTED", MUTED), ("LINE", LINE), ("COOL", COOL), ("STROKE", STROKE)] {
+        assert_eq!(js_colours(&js, name), [ours], "{name} in www/draw/palette.js differs from src/wasm/palette.rs");
+    }
+    assert_eq!(js_colours(&js, "INPUTS"), INPUTS, "INPUTS in www/draw/palette.js differs from src/wasm/palette.rs");
+}

@@ -1,5 +1,6 @@
 //! The colours of the plotters charts, in one place. The first six are the stylesheet's custom
 //! properties (`--hw-…`), held equal to it by tests/palette.rs; the rest are the charts' own.
+//! www/draw/palette.js holds the canvas drawings' copy of the same values (the test reads it too).
 //! Plain constants, so the native test can read them without the web layer.
 
 /// An sRGB colour.
@@ -35,8 +36,8 @@ pub const STROKE: Rgb = Rgb(214, 76, 42);
 /// Reference lines, theory curves and legend borders.
 pub const GUIDE: Rgb = Rgb(120, 130, 150);
 
-/// One colour per BCM input, calm and distinct on white; the same list as `INPUT_COLOURS` in
-/// www/draw-circuit.js, so a line of the chart and its bar beside it match.
+/// One colour per BCM input, calm and distinct on white; the same list as `INPUTS` in
+/// www/draw/palette.js, so a line of the chart and its bar beside it match.
 pub const INPUTS: [Rgb; 16] = [
     Rgb(214, 76, 42),
     Rgb(52, 110, 180),

@@ -4,27 +4,16 @@
 // every number comes from a Rust buffer; these functions place and colour it.
 
 import { prepare } from './canvas.js';
+import { INK, MUTED, LINE, COOL, STROKE, rgb } from './palette.js';
 
-export const INK = '#282c34';
-export const MUTED = '#5b6270';
-export const LINE = '#d9dde3';
-export const ACCENT = '#d64c2a';
-export const COOL = '#346eb4';
 const POINT = 'rgba(120, 128, 142, 0.45)';
 
 /** Colours of the neurons' arrows (neuron 1, 2): the accent, then the cool colour. */
-export const NEURON_COLOURS = [ACCENT, COOL];
-
-/** One colour per BCM input, the same list as `BCM_COLOURS` in src/wasm/memory_charts.rs, so a
- * bar and its line in the chart match. */
-export const INPUT_COLOURS = [
-  '#d64c2a', '#346eb4', '#3d8c40', '#8e5ba8', '#c98a12', '#2a9d9a', '#b8487a', '#6b7280',
-  '#8f3b1f', '#1f4f82', '#6a9a3a', '#5b3a7a', '#9c6b1e', '#1f6f6d', '#d17fa0', '#3a3f4a',
-];
+export const NEURON_COLOURS = [STROKE, COOL];
 
 const WHITE = [255, 255, 255];
-const WARM_RGB = [214, 76, 42];
-const COOL_RGB = [52, 110, 180];
+const WARM_RGB = rgb(STROKE);
+const COOL_RGB = rgb(COOL);
 
 function mix(c, t) {
   const k = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
@@ -352,7 +341,7 @@ export function drawGraph(canvas, dpr, o) {
         stroke(c);
       }
     }
-    const colour = v >= 0 ? [214, 76, 42] : [52, 110, 180];
+    const colour = v >= 0 ? WARM_RGB : COOL_RGB;
     const alpha = 0.35 + 0.6 * t;
     ctx.strokeStyle = `rgba(${colour[0]}, ${colour[1]}, ${colour[2]}, ${alpha.toFixed(3)})`;
     ctx.fillStyle = ctx.strokeStyle;

@@ -5,10 +5,9 @@
 
 import { human } from '../format.js';
 import { followBox } from './canvas.js';
+import { INK, STROKE, fade } from './palette.js';
 
-const INK = '#282c34';
 const DATA = '75, 85, 99';
-const ACCENT = '#d64c2a';
 /** In em of the canvas's own font (the widget's 14 px, larger on a big screen): 12 px at 14 px. */
 const FONT = '0.857em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -226,7 +225,7 @@ export class CloudPlot {
       // The neuron's axis: y = w·x is the (scaled) projection onto this line.
       const ux = wx / norm;
       const uy = -wy / norm;
-      ctx.strokeStyle = 'rgba(214, 76, 42, 0.45)';
+      ctx.strokeStyle = fade(STROKE, 0.45);
       ctx.lineWidth = 1;
       ctx.setLineDash([4, 4]);
       ctx.beginPath();
@@ -247,7 +246,7 @@ export class CloudPlot {
       ctx.lineCap = 'round';
       for (let i = first + 1; i < count; i++) {
         const a = (i - first) / (count - first);
-        ctx.strokeStyle = `rgba(214, 76, 42, ${(0.55 * a * a).toFixed(3)})`;
+        ctx.strokeStyle = fade(STROKE, (0.55 * a * a).toFixed(3));
         ctx.beginPath();
         ctx.moveTo(mx + hist[(i - 1) * RECORD + 4] * s, my - hist[(i - 1) * RECORD + 5] * s);
         ctx.lineTo(mx + hist[i * RECORD + 4] * s, my - hist[i * RECORD + 5] * s);
@@ -269,18 +268,18 @@ export class CloudPlot {
       }
     }
     arrow(ctx, mx, my, tx, ty, clipped);
-    ctx.fillStyle = ACCENT;
+    ctx.fillStyle = STROKE;
     ctx.beginPath();
     ctx.arc(mx, my, 2.5, 0, 2 * Math.PI);
     ctx.fill();
     if (clipped) {
       // The true length, below the clipped tip and kept inside the view.
       // The true length, in the top-left corner (the arrow itself is cut at the edge).
-      label(ctx, `|w| = ${human(norm, 3)}: arrow cut at the edge`, 8, 12, ACCENT, 'left');
+      label(ctx, `|w| = ${human(norm, 3)}: arrow cut at the edge`, 8, 12, STROKE, 'left');
     } else {
       const ox = norm > 0 ? (wx / norm) * 12 : 10;
       const oy = norm > 0 ? (-wy / norm) * 12 : -10;
-      label(ctx, 'w', tx + ox, ty + oy, ACCENT);
+      label(ctx, 'w', tx + ox, ty + oy, STROKE);
     }
   }
 
@@ -357,11 +356,11 @@ function arrow(ctx, x0, y0, x1, y1, clipped) {
   ctx.lineCap = 'round';
   for (const [colour, width] of [
     ['rgba(255, 255, 255, 0.85)', 5.5],
-    [ACCENT, 2.5],
+    [STROKE, 2.5],
   ]) {
     ctx.strokeStyle = colour;
     ctx.lineWidth = width;
-    ctx.setLineDash(clipped && colour === ACCENT ? [10, 3] : []);
+    ctx.setLineDash(clipped && colour === STROKE ? [10, 3] : []);
     ctx.beginPath();
     ctx.moveTo(x0, y0);
     ctx.lineTo(bx, by);
@@ -369,7 +368,7 @@ function arrow(ctx, x0, y0, x1, y1, clipped) {
   }
   ctx.setLineDash([]);
   ctx.lineCap = 'butt';
-  ctx.fillStyle = ACCENT;
+  ctx.fillStyle = STROKE;
   ctx.beginPath();
   ctx.moveTo(x1, y1);
   ctx.lineTo(bx + nx, by + ny);

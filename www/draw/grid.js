@@ -3,13 +3,14 @@
 // crisp at any size. Display only: the values come from Rust buffers.
 
 import { setSize } from './canvas.js';
+import { INK as INK_HEX, STROKE, COOL as COOL_HEX, rgb } from './palette.js';
 
 /** +1 is ink (a letter's stroke), −1 is paper; values between are grey. */
-const INK = [40, 44, 52];
+const INK = rgb(INK_HEX);
 const PAPER = [252, 252, 253];
 /** Weight heatmap: positive warm (the accent), negative cool, zero white. */
-const WARM = [214, 76, 42];
-const COOL = [52, 110, 180];
+const WARM = rgb(STROKE);
+const COOL = rgb(COOL_HEX);
 const WHITE = [255, 255, 255];
 
 export class PixelGrid {

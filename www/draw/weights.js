@@ -3,9 +3,8 @@
 
 import { human } from '../format.js';
 import { followBox } from './canvas.js';
+import { INK, STROKE, fade } from './palette.js';
 
-const INK = '#282c34';
-const ACCENT = '#d64c2a';
 /** In em of the canvas's own font (the widget's 14 px, larger on a big screen): 11 px at 14 px. */
 const FONT = '0.786em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const G = { wx: 0, wy: 1, e1x: 4, e1y: 5 };
@@ -136,7 +135,7 @@ export class WeightPlot {
 
     // Trajectory of w over the recorded history, then w itself.
     const hist = new Float64Array(this.host.buffer(), sim.history_ptr(), sim.history_len());
-    ctx.strokeStyle = 'rgba(214, 76, 42, 0.75)';
+    ctx.strokeStyle = fade(STROKE, 0.75);
     ctx.lineWidth = 1.5;
     ctx.lineJoin = 'round';
     ctx.beginPath();
@@ -148,7 +147,7 @@ export class WeightPlot {
     }
     ctx.lineTo(cx + wx * s, cy - wy * s);
     ctx.stroke();
-    dot(ctx, cx + wx * s, cy - wy * s, 5, ACCENT, true);
+    dot(ctx, cx + wx * s, cy - wy * s, 5, STROKE, true);
 
     ctx.font = FONT;
     ctx.textBaseline = 'top';
