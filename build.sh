@@ -6,6 +6,7 @@
 #   ./build.sh test    fmt, clippy (native + wasm), native tests, build, browser tests, page tests,
 #                      bench smoke
 #   ./build.sh bench   native / wasm / plain-JS timings side by side → target/bench.json
+#                      (--quick: smoke run; --load: wasm size, first frame, Lighthouse only)
 #   ./build.sh soak    long soak and hostile-URL runs of every kind
 #
 # A fresh machine needs only cargo/rustup, node, npm and python3: everything else (the wasm
@@ -113,6 +114,11 @@ build() {
     cargo build --release --target "$TARGET"
     say "wasm-bindgen → www/pkg"
     wasm-bindgen --target web --out-dir www/pkg "$TARGET_DIR/$TARGET/release/hebb.wasm"
+    # The pages' heads list every module and stylesheet they load (tools/preloads.mjs writes them);
+    # checked after wasm-bindgen, whose www/pkg/hebb.js is in the import graph.
+    node tools/preloads.mjs --check || die "the pages' load hints are stale: run node tools/preloads.mjs"
+    say "www/pkg/widget.css (the picture stylesheets, one file)"
+    node tools/preloads.mjs --css
     # npm's binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen 0.2.130 output.
     say "wasm-opt -Oz (binaryen from npm)"
     # The module's memory is its own (all zero at start) and Rust puts its stack first, growing
@@ -205,22 +211,30 @@ hugo_site() {
     grep -q '<hebb-widget' "$TARGET_DIR/hugo-site/index.html"
 }
 
-# Serves the repository root on a port the OS picks; sets SERVER_PID and BASE_URL.
-start_server() {
-    local log port=""
+# launch NAME COMMAND…: runs a server that listens on a port the OS picks (port 0) and prints
+# "Serving HTTP on … port N", as http.server and tools/serve.py do; sets LAUNCHED_PID, LAUNCHED_URL.
+launch() {
+    local name="$1" log port=""
+    shift
     mkdir -p "$TARGET_DIR"
-    log="$(mktemp "$TARGET_DIR/page-server.XXXXXX.log")"
-    # Port 0: the OS picks a free port and http.server prints it (unbuffered with -u).
-    python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$ROOT" >"$log" 2>&1 &
-    SERVER_PID=$!
+    log="$(mktemp "$TARGET_DIR/$name.XXXXXX.log")"
+    "$@" >"$log" 2>&1 &
+    LAUNCHED_PID=$!
     for _ in $(seq 100); do
         port=$(sed -n 's/^Serving HTTP on .* port \([0-9]*\).*/\1/p' "$log" | head -n1)
         [ -n "$port" ] && break
-        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; return 1; }
+        kill -0 "$LAUNCHED_PID" 2>/dev/null || { cat "$log" >&2; return 1; }
         sleep 0.1
     done
-    [ -n "$port" ] || { echo "http.server did not start" >&2; return 1; }
-    BASE_URL="http://127.0.0.1:$port"
+    [ -n "$port" ] || { echo "$name did not start" >&2; return 1; }
+    LAUNCHED_URL="http://127.0.0.1:$port"
+}
+
+# The repository root for the tests (python's http.server, unbuffered so it prints its port).
+start_server() {
+    launch page-server python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$ROOT"
+    SERVER_PID=$LAUNCHED_PID
+    BASE_URL=$LAUNCHED_URL
 }
 
 page_tests() {
@@ -244,10 +258,11 @@ page_tests() {
 bench() {
     local quick=()
     [ "${1:-}" = "--quick" ] && quick=(--quick)
-    cargo bench --bench kernels -- "${quick[@]}"
+    [ "${1:-}" = "--load" ] && quick=(--load)
+    [ "${quick[*]}" = "--load" ] || cargo bench --bench kernels -- "${quick[@]}"
     start_server
     local rc=0 lh=()
-    if [ ${#quick[@]} -eq 0 ]; then
+    if [ "${quick[*]}" != "--quick" ]; then
         ensure_lighthouse
         start_prod_server
         lh=(LIGHTHOUSE_URL="$PROD_URL")
@@ -267,17 +282,9 @@ ensure_lighthouse() {
 # tools/serve.py on a port the OS picks (for Lighthouse, which scores compression and caching).
 PROD_PID=""
 start_prod_server() {
-    local log port=""
-    log="$(mktemp "$TARGET_DIR/prod-server.XXXXXX.log")"
-    python3 -u tools/serve.py --port 0 --root "$ROOT" >"$log" 2>&1 &
-    PROD_PID=$!
-    for _ in $(seq 100); do
-        port=$(sed -n 's/^Serving HTTP on .* port \([0-9]*\).*/\1/p' "$log" | head -n1)
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
-    [ -n "$port" ] || { cat "$log" >&2; return 1; }
-    PROD_URL="http://127.0.0.1:$port"
+    launch prod-server python3 -u tools/serve.py --port 0 --root "$ROOT"
+    PROD_PID=$LAUNCHED_PID
+    PROD_URL=$LAUNCHED_URL
 }
 
 # Long robustness runs: every kind soaked for SOAK_FRAMES frames and HOSTILE_PER_KIND random
@@ -318,7 +325,7 @@ bench)
     trap stop_server EXIT
     ensure_chromium
     build
-    bench
+    bench "${2:-}"
     ;;
 soak)
     trap stop_server EXIT

@@ -73,7 +73,7 @@ export async function lighthouse(base, chromium) {
 }
 
 /** The table rows for the bench's printout. */
-export function lighthouseLines(results, { fmt, pad, lpad, met }) {
+export function lighthouseLines(results, { fmt, pad, lpad }) {
   const cats = Object.keys(LIGHTHOUSE_TARGETS);
   const lines = [`${pad('Lighthouse (mobile preset)', 28)}${cats.map((c) => lpad(c === 'best-practices' ? 'best pr.' : c.slice(0, 11), 12)).join('')}${lpad('FCP s', 8)}${lpad('LCP s', 8)}${lpad('TBT ms', 8)}${lpad('CLS', 7)}`];
   for (const [name, r] of Object.entries(results)) {
@@ -83,7 +83,7 @@ export function lighthouseLines(results, { fmt, pad, lpad, met }) {
     }
     const m = r.metrics;
     lines.push(
-      `${pad(name, 28)}${cats.map((c) => lpad(`${fmt(r.scores[c], 2)} ${met(r.scores[c] >= LIGHTHOUSE_TARGETS[c]) === 'met' ? '✓' : '✗'}`, 12)).join('')}` +
+      `${pad(name, 28)}${cats.map((c) => lpad(`${fmt(r.scores[c], 2)} ${r.scores[c] >= LIGHTHOUSE_TARGETS[c] ? '✓' : '✗'}`, 12)).join('')}` +
         `${lpad(fmt(m.fcp_ms / 1000, 1), 8)}${lpad(fmt(m.lcp_ms / 1000, 1), 8)}${lpad(fmt(m.tbt_ms, 0), 8)}${lpad(fmt(m.cls, 3), 7)}`,
     );
     if (r.failing.length) lines.push(`  ${r.page}: below 0.9: ${r.failing.join(', ')}`);

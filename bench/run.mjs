@@ -5,10 +5,12 @@
 // `cargo bench --bench kernels` (target/bench-native.json), prints one table and writes
 // target/bench.json.
 //
-//   BASE_URL=http://127.0.0.1:8000 node bench/run.mjs [--quick]
+//   BASE_URL=http://127.0.0.1:8000 node bench/run.mjs [--quick | --load]
 //
 // BASE_URL: the site (the repository root) as served; without it this script serves the root
-// itself with python3's http.server. --quick: few repetitions, a smoke run (~15 s).
+// itself with python3's http.server. --quick: few repetitions, a smoke run (~15 s). --load: only
+// the load figures (wasm size, first drawn frame per kind, Lighthouse when LIGHTHOUSE_URL is set)
+// → target/bench-load.json, for working on load time without the kernel and frame runs.
 //
 // Exits 1 when a numeric comparison fails (wasm against JS, wasm against native) or when
 // something could not be measured; never because of a timing: the targets are printed beside the
@@ -45,15 +47,16 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
-  console.log('usage: BASE_URL=http://127.0.0.1:PORT node bench/run.mjs [--quick]');
+  console.log('usage: BASE_URL=http://127.0.0.1:PORT node bench/run.mjs [--quick | --load]');
   process.exit(0);
 }
-const unknown = argv.filter((a) => a !== '--quick');
+const unknown = argv.filter((a) => a !== '--quick' && a !== '--load');
 if (unknown.length) {
   console.error(`bench/run.mjs: unknown argument(s): ${unknown.join(' ')}`);
   process.exit(2);
 }
 const QUICK = argv.includes('--quick');
+const LOAD = argv.includes('--load');
 
 const KERNELS = ['oja_epoch', 'hopfield_sweep', 'capacity_curve'];
 
@@ -401,7 +404,41 @@ const met = (ok) => (ok ? 'met' : 'MISSED');
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 
+/** --load: wasm size, first drawn frame per kind and Lighthouse, nothing else. */
+async function loadOnly() {
+  const size = await wasmSize();
+  const base = await baseUrl();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const first = {};
+  try {
+    for (const name of Object.keys(FRAME_PAGES)) first[name] = await firstFrame(browser, base, name);
+  } finally {
+    await browser.close();
+    stopServer();
+  }
+  const lh = process.env.LIGHTHOUSE_URL ? await lighthouse(process.env.LIGHTHOUSE_URL.replace(/\/$/, ''), CHROMIUM) : null;
+  const json = {
+    wasm_bytes: size.raw,
+    wasm_gzip_bytes: size.gzip,
+    first_frame_ms: r6(first.oja_10k?.median_ms),
+    first_frame_hopfield_ms: r6(first.hopfield_32?.median_ms),
+    first_frame_all_ms: Object.fromEntries(Object.entries(first).map(([k, f]) => [k, f.all_ms.map(r6)])),
+    lighthouse: lh,
+    machine: { cores: os.cpus().length, load_average_end: r6(os.loadavg()[0]) },
+  };
+  await mkdir(TARGET, { recursive: true });
+  await writeFile(path.join(TARGET, 'bench-load.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const lines = [
+    `wasm: ${size.raw.toLocaleString('en')} bytes raw, ${size.gzip.toLocaleString('en')} gzip -9 (${(size.gzip / 1024).toFixed(1)} KB)   target ≤ 150 KB gzip: ${met(size.gzip <= TARGETS.gzip_bytes)}`,
+    `first drawn frame: ${fmt(first.oja_10k?.median_ms, 0)} ms after navigation (embed oja, median of ${FIRST_FRAME_LOADS} cold loads: ${first.oja_10k.all_ms.map((t) => t.toFixed(0)).join(', ')}); hopfield: ${fmt(first.hopfield_32?.median_ms, 0)} ms (${first.hopfield_32.all_ms.map((t) => t.toFixed(0)).join(', ')})`,
+  ];
+  if (lh) lines.push('', ...lighthouseLines(lh, { fmt, pad, lpad }));
+  lines.push(`machine: 1-min load average ${os.loadavg()[0].toFixed(2)} at the end → target/bench-load.json`);
+  console.log(lines.join('\n'));
+}
+
 async function main() {
+  if (LOAD) return loadOnly();
   const t0 = Date.now();
   // Other work on the machine (a build, a test run) shows in every timing: say so.
   const loadStart = os.loadavg()[0];
@@ -562,7 +599,7 @@ async function main() {
   lines.push(
     `first drawn frame: ${fmt(first.oja_10k?.median_ms, 0)} ms after navigation (embed oja, median of ${FIRST_FRAME_LOADS} cold loads); hopfield: ${fmt(first.hopfield_32?.median_ms, 0)} ms`,
   );
-  if (lh) lines.push('', ...lighthouseLines(lh, { fmt, pad, lpad, met }));
+  if (lh) lines.push('', ...lighthouseLines(lh, { fmt, pad, lpad }));
   lines.push('');
   lines.push('same results:');
   if (o) {

@@ -545,8 +545,6 @@ test('every "Try this" button sets its figure as written, runs it again, and doe
       const figures = new Set();
       for (const [i, b] of buttons.entries()) {
         assert.ok(b.keys, `button ${i} points at #${b.for}, which holds no widget`);
-        // A button restores its figure's keys before setting its own: each must be on the widget.
-        for (const k of new URLSearchParams(b.set).keys()) assert.ok(b.keys.includes(k), `#${b.for}: the button sets ${k}, which the widget's attributes do not give`);
         if (!figures.has(b.for)) {
           figures.add(b.for);
           if (CLAIMS[`${b.for}|base`]) runs.push({ name: `${b.for}|base`, query: b.base });

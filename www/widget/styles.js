@@ -2,10 +2,17 @@
 // right after it, in cascade order: each picture's own rules, then the frame modes last, so
 // they win as they did in one file. Links rather than @import: the CSP (style-src 'self')
 // forbids the inline copies tools such as axe make of imported sheets.
+//
+// The picture sheets are written one per picture (SHEETS, under www/) and served as one file,
+// www/pkg/widget.css, which the build concatenates from them in this order
+// (tools/preloads.mjs --css): one request instead of 13. index.html, embed.html and
+// classroom.html link it in their heads (so it loads in parallel with the modules and the wasm);
+// linkStylesheet() then finds it and links nothing. A host page that includes only the script
+// gets it linked here.
 
 import { linkStylesheet } from '../dom.js';
 
-const SHEETS = [
+export const SHEETS = [
   'views/cloud.css',
   'views/memory.css',
   'views/recall.css',
@@ -30,14 +37,10 @@ function arrived(link) {
   });
 }
 
-/** Links hebb.css (unless the page does) and every other sheet after it, once. Resolves when
- * all have arrived, so no picture is first drawn in a layout that is not yet the final one. */
+/** Links hebb.css (unless the page does) and the pictures' sheet after it, once. Resolves when
+ * both have arrived, so no picture is first drawn in a layout that is not yet the final one. */
 export function linkStyles() {
-  let at = linkStylesheet(new URL('../hebb.css', import.meta.url).href);
-  const links = [at];
-  for (const path of SHEETS) {
-    at = linkStylesheet(new URL(`../${path}`, import.meta.url).href, at);
-    links.push(at);
-  }
-  return Promise.all(links.map(arrived));
+  const shell = linkStylesheet(new URL('../hebb.css', import.meta.url).href);
+  const pictures = linkStylesheet(new URL('../pkg/widget.css', import.meta.url).href, shell);
+  return Promise.all([shell, pictures].map(arrived));
 }
