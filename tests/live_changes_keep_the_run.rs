@@ -77,3 +77,31 @@ fn editing_points_moves_the_statistics() {
     assert!((w.neuron().stats().lambda1 - l1).abs() < 1e-12);
     assert!(!w.neuron_mut().edit_cloud(|c| c.add(f64::NAN, 0.0)));
 }
+
+/// Setting a key to the value it has, or a kind outside the widget's family, is not a change:
+/// the run goes on where it was, for every family (a host page re-writing its attributes must
+/// not restart its figures).
+#[test]
+fn setting_a_key_to_its_value_or_a_refused_kind_keeps_the_run() {
+    for (query, key) in [
+        ("kind=oja&seed=3", "seed"),
+        ("kind=oja&seed=3", "kind"),
+        ("kind=hopfield&seed=4&side=12", "side"),
+        ("kind=ei&seed=5", "seed"),
+        ("kind=gha&seed=6&d=6", "d"),
+        ("kind=bcm&seed=7", "kind"),
+    ] {
+        let mut w = Widget::from_query(query);
+        w.advance(400);
+        let value =
+            w.params().query().split('&').find_map(|kv| kv.strip_prefix(&format!("{key}="))).unwrap().to_string();
+        let (step, readouts) = (w.readouts()[0], w.readouts());
+        w.set(key, &value);
+        assert_eq!(w.readouts(), readouts, "{query}: {key}={value} again restarted the run");
+        let other = if query.contains("oja") { "hopfield" } else { "oja" };
+        w.set("kind", other);
+        assert_eq!(w.readouts(), readouts, "{query}: the refused kind {other} restarted the run");
+        assert!(w.message().contains("not one of this widget's"), "{query}: {}", w.message());
+        assert!(step > 0.0, "{query}: the run did not advance ({:?})", w.status());
+    }
+}

@@ -1,5 +1,6 @@
 //! Every key a reader can type is parsed, clamped into range and the repair reported.
 use hebb::params::{decode_query, Params, Spec, CLOUD_SCHEMA};
+use hebb::science::letters;
 
 fn parse(q: &str) -> (Params, Vec<String>) {
     let mut notices = Vec::new();
@@ -114,4 +115,29 @@ fn unknown_keys_are_reported_and_ignored() {
     let (p, notices) = parse("bogus=1&eta=0.03");
     assert_eq!(p.num("eta"), 0.03);
     assert!(notices[0].contains("unknown key"));
+}
+
+/// The `max` the schema gives the slider of `key` (the JSON is flat: one object per key).
+fn slider_max(query: &str, key: &str) -> f64 {
+    let json = Params::from_query(query, &mut Vec::new()).schema_json();
+    let entry = json.split("{\"key\":").find(|e| e.starts_with(&format!("\"{key}\""))).expect("key in schema");
+    let max = entry.split("\"max\":").nth(1).expect("a number");
+    max[..max.find(',').unwrap()].parse().unwrap()
+}
+
+/// The `p` slider ends at the most patterns the kind stores at its size (N, 4N up to 4096 for
+/// modern, the letters), and the `cue` slider at P: no stretch of either track is clamped.
+#[test]
+fn pattern_sliders_end_where_the_size_allows() {
+    for (query, p_max, cue_max) in [
+        ("kind=hopfield&patterns=random&side=8&p=10", 64.0, 10.0),
+        ("kind=hopfield&patterns=random&side=64&p=300", 4096.0, 300.0),
+        ("kind=hopfield&patterns=letters&side=16", letters::COUNT as f64, 5.0),
+        ("kind=modern&patterns=random&side=8&p=7", 256.0, 7.0),
+        ("kind=modern&patterns=random&side=64", 4096.0, 5.0),
+        ("kind=ei&patterns=random&side=32&p=2", 1024.0, 2.0),
+    ] {
+        assert_eq!(slider_max(query, "p"), p_max, "{query}");
+        assert_eq!(slider_max(query, "cue"), cue_max, "{query}");
+    }
 }

@@ -10,37 +10,36 @@ function widgetOf(button) {
   return document.getElementById(button.dataset.for)?.querySelector('hebb-widget') ?? null;
 }
 
-/** Every key any button sets on `widget`, with the value the page gave it. A button's values
- * are applied on top of these, so the result does not depend on which buttons came before. */
+/** Every key any button sets on `widget`, with the value the page gave it (null: none, so the
+ * key takes what a fresh widget would, preset included). A button's values are applied on top
+ * of these, so the result does not depend on which buttons came before. */
 const originals = new Map();
 for (const button of document.querySelectorAll('button.try-set')) {
   const widget = widgetOf(button);
   if (!widget) continue;
   const keys = originals.get(widget) ?? new Map();
   for (const key of new URLSearchParams(button.dataset.set).keys()) {
-    if (widget.hasAttribute(key)) keys.set(key, widget.getAttribute(key));
+    keys.set(key, widget.getAttribute(key));
   }
   originals.set(widget, keys);
 }
 
-/** Sets attributes, `preset` first: a preset brings defaults that the other keys then override,
- * as in a URL. */
+/** Sets (or, for null, removes) attributes. The widget applies them together in its next frame,
+ * as a fresh element reads them: a preset's defaults, then the keys given explicitly. */
 function setKeys(widget, pairs) {
-  const list = [...pairs];
-  list.sort(([a], [b]) => (b === 'preset') - (a === 'preset'));
-  for (const [key, value] of list) widget.setAttribute(key, value);
+  for (const [key, value] of pairs) {
+    if (value === null) widget.removeAttribute(key);
+    else widget.setAttribute(key, value);
+  }
 }
 
-async function tryIt(button) {
+function tryIt(button) {
   const widget = widgetOf(button);
   if (!widget) return;
-  // The widget reads each changed attribute's current value in a MutationObserver callback, so
-  // the restore must be taken in before the button's values overwrite the same attributes.
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   setKeys(widget, originals.get(widget) ?? []);
-  await settle();
   setKeys(widget, new URLSearchParams(button.dataset.set));
-  await settle();
+  // Attributes apply in the widget's next frame; a click takes them in at once.
+  widget.applyAttributes?.();
   widget.querySelector('[data-action=reset]')?.click();
   widget.querySelector('[data-action=play]')?.click();
   const box = widget.getBoundingClientRect();

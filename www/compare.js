@@ -210,6 +210,9 @@ export class HebbCompare extends HTMLElement {
       this.single(keys, problem);
       return;
     }
+    // What each widget was last known to hold: only what a widget changed since then is sent
+    // to the other (copying its whole query would send back values the other just changed).
+    this.known = this.widgets.map((w) => new URLSearchParams(w.query()));
     for (const [i, w] of this.widgets.entries()) {
       w.addEventListener('change', (e) => this.follow(i, e.detail?.query));
     }
@@ -257,9 +260,12 @@ export class HebbCompare extends HTMLElement {
   follow(i, query) {
     if (!this.spec || typeof query !== 'string') return;
     const mine = new URLSearchParams(query);
+    const was = this.known[i];
+    this.known[i] = mine;
     const other = this.widgets[1 - i];
     const theirs = new URLSearchParams(other.query());
     for (const [k, v] of mine) {
+      if (was.get(k) === v) continue;
       if (k === this.spec.key) {
         if (!sameValue(this.spec.values[i], v)) {
           this.spec.values[i] = v;

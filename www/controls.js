@@ -190,6 +190,11 @@ export class Controls {
     output.textContent = text;
     input.setAttribute('aria-valuetext', text);
     input.dataset.value = plainDecimal(p.value);
+    // A range may follow other keys (the `cue` slider ends at P).
+    if (!isLog(p) && input.max !== plainDecimal(p.max)) {
+      input.max = plainDecimal(p.max);
+      input.step = plainDecimal(linearStep(p));
+    }
     if (input === this.active) return;
     const pos = isLog(p)
       ? String(Math.round(fraction(p, p.value) * LOG_STEPS))

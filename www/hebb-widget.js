@@ -1,33 +1,26 @@
-// <hebb-widget kind="oja" eta="0.02" seed="7">: one live figure of the explorable — one neuron
-// learning from a 2-D cloud (`hebb`, `decay`, `oja`), a memory network (`hopfield`,
-// `capacity`, `modern`, `ei`) or a circuit (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`,
-// `prune`).
-//
-// The element's attributes are the contract keys (docs/contract.md); they go to Rust as a query string,
-// and Rust parses, clamps and reports. JS owns the frame loop and the drawing; every number it
-// shows was computed in Rust. Renders into the light DOM. All widgets share one wasm instance.
-// This module owns the run (play, pause, step, reset, live changes, visibility, the frame loop);
-// the kind's view (views/index.js) owns the picture area, and widget/ the rest: the skeleton,
-// readouts, status words, keyboard, the Export menu, full screen and the screen-reader summary.
-//
-// Events: `change` (a CustomEvent, detail.query = the canonical query string) whenever a key's
-// value changes, from a control, an attribute or "new seed". Point edits, painted pixels and
-// stored pictures are not keys and do not fire it. A host page that sets a key attribute later
-// (el.setAttribute('eta', '0.05')) changes the running widget live, like the matching slider.
+// <hebb-widget kind="oja" eta="0.02" seed="7">: one live figure of the explorable. Its attributes
+// are the contract's keys (docs/contract.md), parsed, clamped and reported in Rust; every number
+// it shows was computed there. This module owns the run: play and pause, live changes, the
+// attributes, visibility and its share of the page's frame loop (pace.js). The kind's view
+// (views/) owns the picture; widget/ the rest (skeleton, readouts, status words, actions and
+// keys, Export menu and save files, full screen, screen-reader summary). Light DOM; one wasm
+// instance for the page. Events: `change` (detail.query) whenever a key's value changes.
 
-import init, { Widget, fresh_seed } from './pkg/hebb.js';
+import init, { Widget, canonical_query } from './pkg/hebb.js';
 import { Controls } from './controls.js';
+import { Pacer, cancelFrame, requestFrame } from './pace.js';
 import { VIEWS } from './views/index.js';
 import { CloudView } from './views/cloud.js';
 import { buildShell } from './widget/shell.js';
 import { ExportMenu, reason } from './widget/exports.js';
-import { showFullscreen, toggleFullscreen } from './widget/fullscreen.js';
-import { keyAction } from './widget/keys.js';
+import { showFullscreen } from './widget/fullscreen.js';
 import { Readouts } from './widget/readouts.js';
 import { pageStatus, statusMessage } from './widget/status.js';
 import { Summary } from './widget/summary.js';
-import { isKeyAttribute, keyQuery } from './widget/attributes.js';
+import { AttributeWatch, isKeyAttribute, keyQuery } from './widget/attributes.js';
 import { viewHost } from './widget/host.js';
+import { park, progress, swap, unpark } from './widget/replay.js';
+import { act, keyDown } from './widget/actions.js';
 import { linkStyles } from './widget/styles.js';
 
 /** One wasm instance for the whole page, loading as soon as this module does, with the
@@ -40,6 +33,8 @@ export { isKeyAttribute };
 
 /** How often the plotters charts redraw while running. */
 const CHART_INTERVAL_MS = 250;
+/** A removed element keeps its run this long, so moving it in the page is cheap. */
+const FREE_AFTER_MS = 2000;
 
 let counter = 0;
 
@@ -60,13 +55,27 @@ export class HebbWidget extends HTMLElement {
     this.painting = false;
     this.coreStatus = 'ready';
     this.note = ''; // a page-side notice (e.g. a refused action), shown until the next change
-    this.raf = 0;
     this.lastCharts = -Infinity;
     this.dirty = { readouts: true, charts: true, status: true, marks: true };
-    this.frame = this.frame.bind(this);
+    /** The measured cost of a step, and of a piece of set-up or replay. */
+    this.pacer = new Pacer();
+    this.setupPacer = new Pacer();
+    /** The next running frame is the first since the run started, was reset or paused. */
+    this.fresh = true;
+    this.attrs = new AttributeWatch(this, () => this.schedule());
+  }
+
+  get playing() {
+    return this._playing ?? false;
+  }
+
+  set playing(on) {
+    if (on && !this._playing) this.fresh = true;
+    this._playing = on;
   }
 
   connectedCallback() {
+    clearTimeout(this.freeTimer);
     if (!this.started) {
       this.started = true;
       this.idPrefix = `hw${++counter}`;
@@ -80,28 +89,27 @@ export class HebbWidget extends HTMLElement {
       );
     } else if (this.sim) {
       this.observe();
+      this.schedule(); // attributes changed while away apply now
+    } else if (this.parked) {
+      unpark(this);
     }
   }
 
   disconnectedCallback() {
     this.unobserve();
-    if (this.raf) cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    cancelFrame(this);
     this.summary.stop();
     this.exports.close(); // and so stop listening for presses outside it
+    if (this.sim) this.freeTimer = setTimeout(() => park(this), FREE_AFTER_MS);
   }
+
+
 
   /** The light-DOM skeleton (widget/shell.js), the Export menu and the summary. */
   render() {
     const shell = buildShell();
-    const root = shell.root;
-    this.root = root;
-    this.titleEl = shell.title;
-    this.ruleEl = shell.rule;
-    this.hintEl = shell.hint;
-    this.buttons = shell.buttons;
-    this.main = shell.main;
-    this.messageEl = shell.message;
+    const { root, buttons, main } = shell;
+    Object.assign(this, { root, buttons, main, titleEl: shell.title, ruleEl: shell.rule, hintEl: shell.hint, messageEl: shell.message });
     this.exports = new ExportMenu(this);
     shell.group.append(this.exports.el);
     this.readouts = new Readouts();
@@ -116,17 +124,18 @@ export class HebbWidget extends HTMLElement {
     // Every [data-action] button of the widget, the views' own ones included, lands in act().
     root.addEventListener('click', (e) => {
       const b = e.target.closest('[data-action]');
-      if (b && root.contains(b)) this.act(b.dataset.action);
+      if (b && root.contains(b)) act(this, b.dataset.action);
     });
     const { menus, sliders } = shell;
     this.controls = new Controls(menus, sliders, this.idPrefix, (key, value) => this.change(key, value));
-    this.addEventListener('keydown', (e) => this.key(e));
+    this.addEventListener('keydown', (e) => keyDown(this, e));
   }
 
   boot(wasm) {
     try {
       this.wasm = wasm;
       this.sim = new Widget(keyQuery(this));
+      this.attrs.taken();
       this.buildReadouts();
       this.refreshSchema();
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -168,37 +177,40 @@ export class HebbWidget extends HTMLElement {
       { rootMargin: '120px' },
     );
     this.seer.observe(this);
-    this.attrWatch ??= new MutationObserver((records) => this.attributesChanged(records));
-    this.attrWatch.observe(this, { attributes: true });
+    this.attrs.start();
   }
 
   unobserve() {
     this.resizer?.disconnect();
     this.seer?.disconnect();
-    this.attrWatch?.disconnect();
+    this.attrs.stop();
   }
 
   setVisible(visible) {
     this.visible = visible;
     if (visible && this.autoplay && !this.autoStarted) {
       this.autoStarted = true;
-      if (this.coreStatus === 'ready') this.playing = true;
+      if (this.playable) this.playing = true;
       this.dirty.status = true;
     }
-    if (visible) this.schedule();
-    else if (this.raf) {
-      cancelAnimationFrame(this.raf);
-      this.raf = 0;
+    // Hidden, it finishes the frame it asked for (its status and readouts) and asks no more.
+    if (visible) {
+      this.fresh = true;
+      this.schedule();
     }
   }
 
-  /** A host page changing a key attribute acts like moving the matching control. */
-  attributesChanged(records) {
-    for (const r of records) {
-      const name = r.attributeName;
-      if (!isKeyAttribute(name) || !this.hasAttribute(name)) continue;
-      this.change(name, this.getAttribute(name));
+  /** A host page changing key attributes acts like moving the matching controls, once per
+   * frame; a removed attribute returns its key to what a fresh element would have. */
+  applyAttributes() {
+    if (!this.sim) return; // booting or parked: the run is made from the attributes as they are
+    const changes = this.attrs.take();
+    if (!changes.length) return;
+    if (changes.some(([, v]) => v === null)) {
+      const fresh = new URLSearchParams(canonical_query(keyQuery(this)));
+      for (const c of changes) if (c[1] === null) c[1] = fresh.get(c[0]);
     }
+    this.changeMany(changes.filter(([, v]) => v !== null));
   }
 
   /** One [data-readout] per name Rust lists (the list changes with the kind). */
@@ -252,40 +264,65 @@ export class HebbWidget extends HTMLElement {
     this.view?.markAll();
   }
 
-  /** Asks for one frame (drawing, and a step of the run if playing). */
+  /** Asks for the page's next frame (drawing, and a slice of the run if playing). */
   schedule() {
-    if (!this.raf && this.sim) this.raf = requestAnimationFrame(this.frame);
+    if (this.sim) requestFrame(this);
   }
 
   get running() {
-    return this.playing && this.visible && !this.painting && this.coreStatus === 'ready';
+    return this.playing && this.visible && !this.painting && this.coreStatus === 'ready' && !this.loading;
   }
 
-  frame(t) {
-    this.raf = 0;
+  /** Ready to run, or will be once its set-up is done. */
+  get playable() {
+    return this.coreStatus === 'ready' || this.coreStatus === 'preparing';
+  }
+
+  /** Whether the next frame has work: running, or setting up or replaying in slices. */
+  get busy() {
+    return this.running || (this.visible && (this.coreStatus === 'preparing' || Boolean(this.loading)));
+  }
+
+  /** The page's frame loop (pace.js) gives this widget `budget` ms of this frame. */
+  frame(t, budget) {
     if (!this.sim) return;
     try {
-      this.tick(t);
+      this.tick(t, budget);
     } catch (err) {
       // A trap in the core leaves nothing safe to draw: stop and say what happened.
       this.fail(err, true);
     }
   }
 
-  tick(t) {
+  tick(t, budget) {
+    this.applyAttributes();
     const sim = this.sim;
     let advanced = false;
-    if (this.running) {
+    if (this.loading) {
+      const done = this.loading.slice(budget);
+      this.dirty.status = true;
+      if (done) {
+        this.loading = null;
+        if (done.run) swap(this, done.run);
+        else this.say(`This file could not be loaded: ${done.error}`);
+      }
+    } else if (this.coreStatus === 'preparing') {
+      // Heavy set-up (storing thousands of patterns…) runs in slices, with its progress shown.
+      this.setupPacer.run((n) => sim.prepare(n), Infinity, budget);
+      this.coreStatus = sim.status();
+      this.markAll();
+    } else if (this.running) {
       // The view knows what one frame of its kind is (samples, neuron updates, one retrieval
       // update every half second, trials within a time budget…).
-      const ran = this.view.advance(this.speed, t);
+      const ran = this.view.advance(this.speed, t, budget, this.fresh);
+      this.fresh = false;
       if (ran !== 'wait') {
         advanced = true;
         if (ran === 'check') this.coreStatus = sim.status();
         this.dirty.readouts = true;
       }
     }
-    if (this.playing && this.coreStatus !== 'ready') {
+    if (this.playing && !this.playable) {
       this.playing = false;
       this.resumable = this.coreStatus === 'converged';
       this.dirty.status = true;
@@ -296,7 +333,7 @@ export class HebbWidget extends HTMLElement {
       this.dirty.status = true; // the core's message may change (e.g. w decayed to 0)
     }
     this.draw(t, advanced);
-    if (this.running) this.raf = requestAnimationFrame(this.frame);
+    if (this.busy) this.schedule();
   }
 
   draw(t, animate) {
@@ -340,10 +377,17 @@ export class HebbWidget extends HTMLElement {
 
   updateStatus() {
     const core = this.coreStatus;
-    const status = pageStatus(core, this.playing, this.readouts.shownStep());
+    const status = this.loading ? 'loading' : pageStatus(core, this.playing, this.readouts.shownStep());
     if (this.dataset.status !== status) this.dataset.status = status;
-    const said = this.view.statusText(status === 'paused' && core === 'paused' ? 'until' : status);
-    this.showMessage(statusMessage(said, status, [this.sim.message(), this.note]));
+    if (this.loading) {
+      this.showMessage(this.loading.words());
+    } else if (core === 'preparing') {
+      this.showMessage(`${this.sim.message()} ${progress(this.sim)}.`);
+    } else {
+      const said = this.view.statusText(status === 'paused' && core === 'paused' ? 'until' : status);
+      this.showMessage(statusMessage(said, status, [this.sim.message(), this.note]));
+    }
+    this.buttons.cancel.hidden = !this.loading;
     this.buttons.play.setAttribute('aria-pressed', String(this.playing));
     this.buttons.pause.setAttribute('aria-pressed', String(status === 'paused' && core === 'ready'));
     this.summary.update();
@@ -353,61 +397,11 @@ export class HebbWidget extends HTMLElement {
     if (this.messageEl.textContent !== text) this.messageEl.textContent = text;
   }
 
-  // ---- actions ----
 
-  act(action) {
-    if (!this.sim) return;
-    if (action === 'play' || action === 'pause' || action === 'step') {
-      // The reader took over: no autoplay later, no playing on by itself.
-      this.autoStarted = true;
-      this.resumable = false;
-    }
-    switch (action) {
-      case 'play':
-        if (this.coreStatus === 'ready') this.playing = true;
-        break;
-      case 'pause':
-        this.playing = false;
-        break;
-      case 'step':
-        this.playing = false;
-        if (this.coreStatus === 'ready') {
-          this.view.step();
-          this.coreStatus = this.sim.status();
-        }
-        this.markDynamic();
-        this.stepped = true;
-        break;
-      case 'reset':
-        this.sim.reset();
-        this.coreStatus = this.sim.status();
-        this.note = '';
-        this.view.restarted('reset');
-        this.resume();
-        this.markDynamic();
-        break;
-      case 'new-seed':
-        this.change('seed', String(fresh_seed()));
-        return;
-      case 'fullscreen':
-        toggleFullscreen(this, (note) => this.say(note));
-        return;
-      default:
-        // An export, or a view's own button (e.g. `store`): it calls edited() when it changed
-        // something.
-        if (!this.exports.act(action)) this.view.act(action);
-        return;
-    }
-    this.dirty.status = true;
-    this.syncText();
-    if (this.stepped) this.summary.update(true);
-    this.stepped = false;
-    this.schedule();
-  }
 
   /** After an edit that woke a run which had stopped by itself, play on. */
   resume() {
-    if (this.resumable && this.coreStatus === 'ready' && !this.painting) {
+    if (this.resumable && this.playable && !this.painting) {
       this.playing = true;
       this.resumable = false;
     }
@@ -427,23 +421,37 @@ export class HebbWidget extends HTMLElement {
     this.view.markDynamic();
   }
 
-  /** A live change of one key (a control, an attribute, or new-seed). */
+  /** A live change of one key (a control or new-seed). */
   change(key, value) {
-    if (!this.sim) return;
+    this.changeMany([[key, value]]);
+  }
+
+  /** Live changes of keys, applied together: the schema and the pictures follow once, and
+   * nothing restarts when every key already had its value. */
+  changeMany(changes) {
+    if (!this.sim || !changes.length) return;
     const before = this.sim.query();
-    this.sim.set(key, value);
+    for (const [key, value] of changes) this.sim.set(key, value);
     this.note = '';
     this.coreStatus = this.sim.status();
-    if (this.coreStatus !== 'ready') this.playing = false;
-    this.refreshSchema();
-    if (key === 'play') {
+    if (!this.playable) this.playing = false;
+    if (changes.some(([key]) => key === 'play')) {
       // A host page setting play="1" / "0" starts or stops the run.
+      this.refreshSchema();
       this.autoStarted = true;
-      this.playing = this.schemaValue('play') === 1 && this.coreStatus === 'ready';
+      this.playing = this.schemaValue('play') === 1 && this.playable;
       this.resumable = false;
-    } else {
-      this.resume();
     }
+    if (this.sim.query() === before) {
+      // Nothing changed (a key set to its value, a refused kind): only the notices show.
+      this.dirty.status = true;
+      this.syncText();
+      this.schedule();
+      return;
+    }
+    this.pacer.forget();
+    this.refreshSchema();
+    this.resume();
     this.changed(before);
   }
 
@@ -465,18 +473,8 @@ export class HebbWidget extends HTMLElement {
     this.syncText();
   }
 
-  /** Replaces the run by `next`, loaded from a saved file (widget/exports.js checked it). */
-  load(next) {
-    const before = this.sim.query();
-    this.sim.free();
-    this.sim = next;
-    this.playing = false;
-    this.autoStarted = true;
-    this.note = '';
-    this.coreStatus = this.sim.status();
-    this.refreshSchema();
-    this.changed(before);
-  }
+
+
 
   /** The reader edited the run in place (dragged points, painted pixels, stored a picture):
    * not part of the query (the JSON export has it). `note` is shown until the next change. */
@@ -504,14 +502,6 @@ export class HebbWidget extends HTMLElement {
     this.schedule();
   }
 
-  key(e) {
-    if (e.altKey || e.ctrlKey || e.metaKey || !this.sim) return;
-    const action = e.key === 'Escape' ? '' : keyAction(e, this.playing);
-    if (action || (e.key === 'Escape' && this.exports.escape())) {
-      e.preventDefault();
-      if (action) this.act(action);
-    }
-  }
 
   /** The canonical query of every key (what embed.html writes into its URL). */
   query() {

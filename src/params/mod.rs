@@ -11,7 +11,7 @@ mod text;
 pub use circuit::CIRCUIT_SCHEMA;
 pub use cloud::CLOUD_SCHEMA;
 pub use memory::MEMORY_SCHEMA;
-pub use text::{decode_query, json_str, parse_pair};
+pub use text::{decode_query, json_str, parse_f64, parse_pair};
 
 use crate::runs::{Family, Kind};
 use std::fmt::Write;
@@ -199,19 +199,24 @@ impl Params {
         parse_pair(self.text("w0"))
     }
 
-    /// Sets one key from raw text. Returns false (with a notice) when the key is unknown;
-    /// otherwise the stored value is the repaired one and every repair is in `notices`.
+    /// Sets one key from raw text; the stored value is the repaired one and every repair is in
+    /// `notices`. Returns whether the value changed (false for an unknown key, a refused kind
+    /// or the value the key already has).
     pub fn set(&mut self, key: &str, raw: &str, notices: &mut Vec<String>) -> bool {
         if key == "kind" {
-            match Kind::parse(raw) {
+            return match Kind::parse(raw) {
+                Some(k) if k == self.kind => false,
                 Some(k) if k.family() == self.kind.family() => {
                     self.kind = k;
                     self.put("kind", Value::Text(k.name().into()));
                     self.apply_preset();
+                    true
                 }
-                _ => notices.push(format!("kind “{}” is not one of this widget's: ignored", shorten(raw))),
-            }
-            return true;
+                _ => {
+                    notices.push(format!("kind “{}” is not one of this widget's: ignored", shorten(raw)));
+                    false
+                }
+            };
         }
         let Some(i) = self.index(key) else {
             notices.push(format!("unknown key “{}” ignored", shorten(key)));
@@ -224,7 +229,7 @@ impl Params {
         if key == "preset" && changed {
             self.apply_preset();
         }
-        true
+        changed
     }
 
     fn apply_preset(&mut self) {
@@ -263,20 +268,9 @@ impl Params {
             Family::Circuit => {}
             Family::Cloud => self.order_variances(notices),
             Family::Memory => {
-                if self.kind == Kind::Capacity {
+                let Some((limit, why)) = self.pattern_limit() else {
                     return;
-                }
-                let n = self.num("side") * self.num("side");
-                // Modern retrieval stores up to 4N patterns, and at most 4096 (16 MB at N = 4096).
-                let (mut limit, mut why) = match self.kind {
-                    Kind::Modern if 4.0 * n > 4096.0 => (4096.0, "the memory budget of 4096 patterns".to_string()),
-                    Kind::Modern => (4.0 * n, format!("4N = {}", 4.0 * n)),
-                    _ => (n, format!("N = {n}")),
                 };
-                if self.text("patterns") == "letters" && limit > crate::science::letters::COUNT as f64 {
-                    limit = crate::science::letters::COUNT as f64;
-                    why = format!("{} letters", crate::science::letters::COUNT);
-                }
                 let p = self.num("p");
                 if p > limit {
                     self.put("p", Value::Num(limit));
@@ -287,6 +281,26 @@ impl Params {
                 }
             }
         }
+    }
+
+    /// The most patterns the memory kind stores at its size, and why; `None` for kinds that
+    /// store none of their own (`capacity` sweeps the load itself).
+    fn pattern_limit(&self) -> Option<(f64, String)> {
+        if self.kind.family() != Family::Memory || self.kind == Kind::Capacity {
+            return None;
+        }
+        let n = self.num("side") * self.num("side");
+        // Modern retrieval stores up to 4N patterns, and at most 4096 (16 MB at N = 4096).
+        let (mut limit, mut why) = match self.kind {
+            Kind::Modern if 4.0 * n > 4096.0 => (4096.0, "the memory budget of 4096 patterns".to_string()),
+            Kind::Modern => (4.0 * n, format!("4N = {}", 4.0 * n)),
+            _ => (n, format!("N = {n}")),
+        };
+        if self.text("patterns") == "letters" && limit > crate::science::letters::COUNT as f64 {
+            limit = crate::science::letters::COUNT as f64;
+            why = format!("{} letters", crate::science::letters::COUNT);
+        }
+        Some((limit, why))
     }
 
     fn put(&mut self, key: &str, v: Value) {
@@ -338,11 +352,22 @@ impl Params {
             write!(out, "{{\"key\":{},\"label\":{},\"control\":{}", json_str(p.key), json_str(p.label), p.control)
                 .unwrap();
             match p.spec {
-                Spec::Number { min, max, default, log, integer } => write!(
+                Spec::Number { min, mut max, default, log, integer } => {
+                    // The sliders of `p` and `cue` end where the size and the stored patterns let
+                    // them go, not at the key's widest bound (most of that track would be clamped).
+                    if let Some((limit, _)) = self.pattern_limit() {
+                        match p.key {
+                            "p" => max = max.min(limit),
+                            "cue" => max = max.min(self.num("p")),
+                            _ => {}
+                        }
+                    }
+                    write!(
                     out,
-                    ",\"type\":\"number\",\"min\":{min:?},\"max\":{max:?},\"default\":{default:?},\"log\":{log},\"integer\":{integer}"
-                )
-                .unwrap(),
+                        ",\"type\":\"number\",\"min\":{min:?},\"max\":{max:?},\"default\":{default:?},\"log\":{log},\"integer\":{integer}"
+                    )
+                    .unwrap()
+                }
                 Spec::Choice(opts) | Spec::Flags(opts) => {
                     let ty = if matches!(p.spec, Spec::Choice(_)) { "choice" } else { "flags" };
                     let list: Vec<String> = opts.iter().map(|o| json_str(o)).collect();
@@ -373,7 +398,7 @@ fn parse_value(p: &Param, raw: &str, current: &Value, notices: &mut Vec<String>)
     let raw = raw.trim();
     match p.spec {
         Spec::Number { min, max, integer, .. } => {
-            let Some(x) = raw.parse::<f64>().ok().filter(|x| x.is_finite()) else {
+            let Some(x) = parse_f64(raw).filter(|x| x.is_finite()) else {
                 notices.push(format!("{} = “{}” is not a number: kept {}", p.key, shorten(raw), show(current)));
                 return current.clone();
             };

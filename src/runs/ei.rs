@@ -158,6 +158,12 @@ impl Run for EiRun {
         self.settle_if_done();
     }
 
+    /// The spectrum of W is taken once per call (an eigen-decomposition per learning step
+    /// would cost more than the step), so a call replays whole.
+    fn splits_exactly(&self) -> bool {
+        false
+    }
+
     fn advance(&mut self, steps: u64) -> u64 {
         let budget = self.clock.budget(steps);
         for _ in 0..budget {

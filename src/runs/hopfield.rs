@@ -1,7 +1,7 @@
 //! The run behind `hopfield`: classic recall from a cue, animated neuron by neuron, with the
 //! reader painting the cue and storing new patterns.
 
-use super::clock::{Clock, Fnv};
+use super::clock::{group, Clock, Fnv};
 use super::history::History;
 use super::patterns::{noisy_cue, stored_patterns, thumbnails, THUMBNAILS};
 use super::{Mark, Run, Trajectory};
@@ -36,14 +36,25 @@ pub struct HopfieldRun {
     state_f64: Vec<f64>,
     patterns_f64: Vec<f64>,
     overlaps: Vec<f64>,
+    /// Rows of W built so far: a large memory (P N² beyond [`EAGER_STORAGE`]) is stored a row
+    /// per slice of set-up, so making it never blocks the page.
+    rows_built: usize,
 }
+
+/// Storage work (pattern-row additions, P N²) done at once when a run is made; about 10 ms.
+const EAGER_STORAGE: f64 = 6e7;
 
 impl HopfieldRun {
     pub fn new(p: &Params) -> HopfieldRun {
         let n = (p.num("side") * p.num("side")) as usize;
         let patterns = stored_patterns(p);
         let mut net = Hopfield::new(n);
-        net.store_all(&patterns);
+        let eager = (patterns.len() * n) as f64 <= EAGER_STORAGE;
+        if eager {
+            net.store_all(&patterns);
+        } else {
+            net.set_patterns(&patterns);
+        }
         let (target, start) = if p.text("preset") == "mixture" && net.len() >= 3 {
             let mix = hopfield::mixture3(net.pattern(0), net.pattern(1), net.pattern(2));
             (mix.clone(), mix)
@@ -66,6 +77,7 @@ impl HopfieldRun {
             state_f64: vec![0.0; n],
             patterns_f64: thumbnails(&patterns, n),
             overlaps: Vec::new(),
+            rows_built: if eager { n } else { 0 },
         };
         run.restart();
         run
@@ -144,6 +156,31 @@ impl Run for HopfieldRun {
     /// A synchronous advance is one sweep however many updates it is asked for.
     fn advances_add(&self) -> bool {
         !self.sync
+    }
+
+    fn pending(&self) -> (u64, u64) {
+        match self.net.n() {
+            n if self.rows_built < n => (self.rows_built as u64, n as u64),
+            _ => (0, 0),
+        }
+    }
+
+    /// One unit is one row of W (P N pattern entries, ~2 ms at the largest size); the last
+    /// one starts the run again on the finished W, as if it had been stored at once.
+    fn prepare(&mut self, rows: u64) -> u64 {
+        let n = self.net.n();
+        let end = (self.rows_built + rows.min(n as u64) as usize).min(n);
+        let done = end - self.rows_built;
+        self.net.build_rows(self.rows_built..end);
+        self.rows_built = end;
+        if done > 0 && end == n {
+            self.restart();
+        }
+        done as u64
+    }
+
+    fn preparing_words(&self) -> String {
+        format!("Storing {} patterns in W, a row at a time:", group(self.net.len() as u64))
     }
 
     fn restart(&mut self) {

@@ -50,6 +50,23 @@ pub trait Run {
     /// Back to step 0 with the same settings and data.
     fn restart(&mut self);
 
+    /// Set-up still to do (done, total) in the units of [`Run::prepare`]; (0, 0) when none.
+    /// Heavy set-up (storing thousands of patterns) is left pending by the constructor, so
+    /// making a run never blocks the page.
+    fn pending(&self) -> (u64, u64) {
+        (0, 0)
+    }
+
+    /// Up to `units` pieces of pending set-up; returns how many were done.
+    fn prepare(&mut self, _units: u64) -> u64 {
+        0
+    }
+
+    /// What the pending set-up is, for the message.
+    fn preparing_words(&self) -> String {
+        "Setting up:".into()
+    }
+
     /// Runs up to `steps` of the kind's units; returns how many were done.
     fn advance(&mut self, steps: u64) -> u64;
 
@@ -63,6 +80,12 @@ pub trait Run {
     /// where an advance does a fixed amount of work whatever it is asked, see `snapshot`).
     fn advances_add(&self) -> bool {
         true
+    }
+
+    /// Whether one advance of n + m units may be replayed as advances of n and m (the page
+    /// replays a save file in slices). False where a readout is computed once per call.
+    fn splits_exactly(&self) -> bool {
+        self.advances_add()
     }
 
     /// The readouts, step first.
@@ -270,5 +293,37 @@ impl Model {
             Model::Bcm(r) => r,
             Model::Prune(r) => r,
         }
+    }
+}
+
+/// Estimated wasm time of a run's work on a 2-core laptop, in nanoseconds: making it (`setup`:
+/// storage, eigen-decompositions) and one unit of `advance` (`step`). Rough, from the kernels'
+/// operation counts and the bench; it bounds what a save file may ask the page to replay.
+#[derive(Clone, Copy, Debug)]
+pub struct Cost {
+    pub setup: f64,
+    pub step: f64,
+}
+
+impl Cost {
+    pub fn of(p: &Params) -> Cost {
+        let side = |p: &Params| p.num("side") * p.num("side");
+        let (setup, step) = match p.kind() {
+            Kind::Hebb | Kind::Decay | Kind::Oja => (1e4, 30.0),
+            // One asynchronous update reads a row of W; storing is P outer products.
+            Kind::Hopfield => (p.num("p") * side(p) * side(p), side(p)),
+            // A unit is a few rows of W or one recall.
+            Kind::Capacity => (1e4, 20.0 * side(p)),
+            Kind::Modern => (p.num("p") * side(p), 2.0 * p.num("p") * side(p)),
+            // One gradient step multiplies N × N by N × P.
+            Kind::Ei => (side(p) * side(p), side(p) * side(p) * p.num("p")),
+            Kind::Gha | Kind::Subspace | Kind::Similarity => {
+                (p.num("d").powi(3) * 50.0, 10.0 * p.num("d") * p.num("k"))
+            }
+            Kind::Recurrent => (p.num("n").powi(3) * 50.0, 10.0 * p.num("n") * p.num("n")),
+            Kind::Bcm => (1e4, 20.0 * p.num("inputs")),
+            Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
+        };
+        Cost { setup, step }
     }
 }

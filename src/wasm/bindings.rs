@@ -87,13 +87,37 @@ impl Widget {
         panic!("deliberate fault (robustness test)");
     }
 
-    /// `ready` | `paused` | `converged` | `diverged`.
+    /// `ready` | `paused` | `converged` | `diverged`, or `preparing` while heavy set-up or a
+    /// saved log is still to do (the page runs it through `prepare`).
     pub fn status(&self) -> String {
+        if self.inner.preparing() {
+            return "preparing".into();
+        }
         self.inner.status().name().into()
     }
 
     pub fn message(&self) -> String {
+        if self.inner.preparing() {
+            return self.inner.preparing_words();
+        }
         self.inner.message()
+    }
+
+    /// Up to `slices` slices of pending set-up or replay (each ≲ 2 ms); returns how many ran.
+    pub fn prepare(&mut self, slices: u32) -> u32 {
+        let done = self.inner.prepare(slices as u64) as u32;
+        self.refresh();
+        done
+    }
+
+    /// Fraction of the pending replay done; 1 when nothing is pending.
+    pub fn progress(&self) -> f64 {
+        self.inner.progress()
+    }
+
+    /// Why a loaded file was refused once replayed; empty when it landed on its readouts.
+    pub fn load_error(&self) -> String {
+        self.inner.load_error().into()
     }
 
     /// Comma list naming the readouts buffer's entries.
@@ -219,9 +243,10 @@ impl Widget {
         self.inner.to_json()
     }
 
-    /// A widget restored from a saved JSON file, or an error that says what is wrong with it.
+    /// A widget made from a saved JSON file, its log to replay through `prepare` (then check
+    /// `load_error`), or an error that says what is wrong with the file.
     pub fn from_json(text: &str) -> Result<Widget, JsValue> {
-        let inner = widget::Widget::from_json(text).map_err(|e| JsValue::from_str(&e))?;
+        let inner = widget::replay::start(text).map_err(|e| JsValue::from_str(&e))?;
         let mut w = Widget { inner, readouts: Vec::new(), geometry: [0.0; GEOMETRY], flow: Vec::new() };
         w.refresh();
         Ok(w)
@@ -327,4 +352,11 @@ pub fn kinds() -> js_sys::Array {
 pub fn fresh_seed() -> u32 {
     let mut b = [0u8; 4];
     getrandom::getrandom(&mut b).map_or(1, |_| u32::from_le_bytes(b))
+}
+
+/// The canonical query a fresh widget with these keys would have (presets applied, values
+/// repaired): what a removed attribute returns to.
+#[wasm_bindgen]
+pub fn canonical_query(query: &str) -> String {
+    crate::params::Params::from_query(query, &mut Vec::new()).query()
 }

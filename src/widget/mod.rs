@@ -2,6 +2,7 @@
 //! The wasm layer only converts types around this.
 
 pub mod export;
+pub mod replay;
 pub mod snapshot;
 
 use crate::params::Params;
@@ -18,6 +19,8 @@ pub struct Widget {
     /// determinism, that is its exact state (see `snapshot`).
     origin: String,
     log: Vec<Event>,
+    /// A save file's log still to replay, or how its replay ended (see `replay`).
+    replay: Option<Box<replay::Replay>>,
 }
 
 impl Widget {
@@ -26,7 +29,7 @@ impl Widget {
         let params = Params::from_query(query, &mut notices);
         let model = Model::new(&params);
         let origin = params.query();
-        Widget { params, model, notices, origin, log: Vec::new() }
+        Widget { params, model, notices, origin, log: Vec::new(), replay: None }
     }
 
     /// The exact state as JSON: starting keys, the log of what happened, and the readouts.
@@ -34,51 +37,16 @@ impl Widget {
         snapshot::to_json(&self.origin, &self.log, self.readout_names(), &self.readouts())
     }
 
-    /// A widget restored from `to_json`'s output by replaying its log; refused, with the reason,
-    /// when the file is malformed or its replay does not reproduce the saved readouts.
+    /// A widget restored from `to_json`'s output by replaying its whole log at once (the page
+    /// replays in slices, see `replay`); refused, with the reason, when the file is malformed,
+    /// asks for too much work, or does not replay to its saved readouts.
     pub fn from_json(text: &str) -> Result<Widget, String> {
-        let snap = snapshot::parse(text)?;
-        let mut w = Widget::from_query(&snap.query);
-        for e in &snap.log {
-            match e {
-                Event::Advance { n, times, units } => {
-                    for _ in 0..*times {
-                        if *units {
-                            w.advance_units(*n)
-                        } else {
-                            w.advance(*n)
-                        };
-                    }
-                }
-                Event::Set(k, v) => w.set(k, v),
-                Event::Reset => w.reset(),
-                Event::Toggle(i) => w.toggle(*i as usize),
-                Event::Store => {
-                    w.store_state();
-                }
-                Event::AddPoint(x, y) => {
-                    w.add_point(*x, *y);
-                }
-                Event::MovePoint(i, x, y) => {
-                    w.move_point(*i as usize, *x, *y);
-                }
-                Event::RemovePoint(i) => {
-                    w.remove_point(*i as usize);
-                }
-            }
+        let mut w = replay::start(text)?;
+        w.prepare(u64::MAX);
+        match w.load_error() {
+            "" => Ok(w),
+            e => Err(e.to_string()),
         }
-        let (names, values) = (w.readout_names(), w.readouts());
-        for (name, saved) in &snap.readouts {
-            let ours = names.iter().position(|n| n == name).map(|i| values[i]);
-            if ours.map(f64::to_bits) != Some(saved.to_bits()) {
-                return Err(format!(
-                    "replaying the file does not give its saved {name} ({saved} saved, {} replayed): it was edited, or saved by another version",
-                    ours.map_or("none".to_string(), |v| v.to_string())
-                ));
-            }
-        }
-        w.notices = vec![format!("loaded from a file, at step {}", w.readouts()[0])];
-        Ok(w)
     }
 
     /// Adds a point to the cloud (cloud kinds); false when refused.
@@ -143,6 +111,7 @@ impl Widget {
     /// Runs up to `steps` of the kind's units (samples, neuron updates, trials…); returns how
     /// many were done.
     pub fn advance(&mut self, steps: u64) -> u64 {
+        self.finish_setup();
         if self.status() == Status::Ready {
             let additive = self.run().advances_add();
             snapshot::log_advance(&mut self.log, steps, false, additive);
@@ -154,20 +123,35 @@ impl Widget {
     /// stop inside a trial when its frame budget is spent; returns the steps finished. Other
     /// kinds take it as `advance(units)`.
     pub fn advance_units(&mut self, units: u64) -> u64 {
+        self.finish_setup();
         if self.status() == Status::Ready {
             snapshot::log_advance(&mut self.log, units, true, true);
         }
         self.run_mut().advance_units(units)
     }
 
+    /// A run steps on its finished set-up (the page never asks before; native callers get
+    /// it done here).
+    fn finish_setup(&mut self) {
+        while self.run().pending().1 > 0 {
+            self.run_mut().prepare(u64::MAX);
+        }
+    }
+
     /// A live change of one key. Rates act on the running trajectory; the cloud's data keys
     /// swap the data under the running weight; the others start a new run.
     pub fn set(&mut self, key: &str, raw: &str) {
-        self.log.push(Event::Set(key.to_string(), raw.to_string()));
-        self.notices.clear();
-        if !self.params.set(key, raw, &mut self.notices) {
+        // A key set to the value it has changes nothing, not even the notices (in a batch of
+        // attribute changes, the notice of a refused kind stays); a refused value says why.
+        let mut notices = Vec::new();
+        let changed = self.params.set(key, raw, &mut notices);
+        if changed || !notices.is_empty() {
+            self.notices = notices;
+        }
+        if !changed {
             return;
         }
+        self.log.push(Event::Set(key.to_string(), raw.to_string()));
         self.params.fit(&mut self.notices);
         match key {
             "speed" | "play" | "hide" => {}

@@ -296,7 +296,7 @@ impl Reader<'_> {
                     self.i += 1;
                 }
                 let t = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| "bad number")?;
-                Json::Number(t.parse().map_err(|_| format!("bad number “{t}”"))?)
+                Json::Number(crate::params::parse_f64(t).ok_or_else(|| format!("bad number “{t}”"))?)
             }
             _ => return Err(format!("unexpected character at byte {}", self.i)),
         };

@@ -2,7 +2,7 @@
 // response to each input now as bars under θ.
 
 import { CircuitView } from './circuit.js';
-import { INPUT_COLOURS } from '../draw/circuit.js';
+import { INPUTS } from '../draw/palette.js';
 import { el } from '../dom.js';
 import { human, signed } from '../format.js';
 
@@ -71,7 +71,7 @@ export class BcmView extends CircuitView {
       const nums = [];
       for (let i = 0; i < k; i++) {
         const b = el('span', 'hw-c-resp-bar');
-        b.style.background = INPUT_COLOURS[i % INPUT_COLOURS.length];
+        b.style.background = INPUTS[i % INPUTS.length];
         const n = el('span');
         n.textContent = String(i + 1);
         bars.push(b);

@@ -1,7 +1,6 @@
 // `capacity`: the chart of recall against the load P/N, and the progress of the sweep of trials.
 
 import { MemoryView } from './memory.js';
-import { FRAME_BUDGET_MS } from '../pace.js';
 import { el } from '../dom.js';
 import { grouped, percent } from '../format.js';
 
@@ -58,11 +57,11 @@ export class CapacityView extends MemoryView {
 
   /** Small pieces of trials (a few rows of W, or one recall) until the frame's budget is spent
    * or `speed` trials are finished, so no frame is long whatever N is. */
-  advance(speed) {
+  advance(speed, t, budget) {
     const sim = this.host.sim();
     const start = performance.now();
     let done = 0;
-    while (done < speed && performance.now() - start < FRAME_BUDGET_MS) {
+    while (done < speed && performance.now() - start < budget) {
       done += sim.advance_units(1);
       if (sim.status() !== 'ready') break;
     }

@@ -6,7 +6,6 @@ import { CloudPlot } from '../draw/cloud.js';
 import { WeightPlot } from '../draw/weights.js';
 import { fitCanvas } from '../draw/canvas.js';
 import { human } from '../format.js';
-import { advanceWithin } from '../pace.js';
 import { el } from '../dom.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
@@ -109,8 +108,9 @@ export class CloudView extends View {
   }
 
   /** Up to `speed` samples; 'check' only when the run stopped (the status is read less often). */
-  advance(speed) {
-    const { stopped } = advanceWithin(this.host.sim(), speed);
+  advance(speed, t, budget) {
+    const sim = this.host.sim();
+    const { stopped } = this.host.pace((n) => sim.advance(n), speed, budget);
     this.dirty.weight = true;
     return stopped ? 'check' : 'ran';
   }

@@ -65,8 +65,9 @@ export class HopfieldView extends RecallView {
   }
 
   /** `speed` neuron updates (async) or exactly one sweep (sync) per frame. */
-  advance(speed) {
-    this.host.sim().advance(speed);
+  advance(speed, t, budget) {
+    const sim = this.host.sim();
+    this.host.pace((n) => sim.advance(n), speed, budget);
     this.markDynamic();
     return 'check';
   }

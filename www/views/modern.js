@@ -23,7 +23,6 @@ const STATUS_WORDS = {
 export class ModernView extends RecallView {
   constructor(main, host) {
     super(main, host);
-    this.lastTick = -Infinity;
     this.lastUpdate = -Infinity;
   }
 
@@ -48,19 +47,15 @@ export class ModernView extends RecallView {
 
   restarted() {
     this.lastUpdate = -Infinity;
-    this.lastTick = -Infinity;
     super.restarted();
   }
 
-  /** One update every INTERVAL_MS; 'wait' in the frames between. */
-  advance(speed, t) {
+  /** One update every INTERVAL_MS, at any frame rate; 'wait' in the frames between. */
+  advance(speed, t, budget, fresh) {
     // A fresh start shows the state for one interval before the first update.
-    if (!(t - this.lastTick < 200)) this.lastUpdate = t;
-    this.lastTick = t;
+    if (fresh) this.lastUpdate = t;
     if (t - this.lastUpdate < INTERVAL_MS) return 'wait';
     this.lastUpdate = t;
-    this.host.sim().advance(speed);
-    this.markDynamic();
-    return 'check';
+    return super.advance(speed, t, budget);
   }
 }

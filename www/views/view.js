@@ -4,7 +4,6 @@
 // only what its picture needs. Views are registered by kind in views/index.js.
 
 import { grouped } from '../format.js';
-import { advanceWithin } from '../pace.js';
 import { fitCanvas } from '../draw/canvas.js';
 
 /** Status words every kind shares. */
@@ -67,11 +66,14 @@ export class View {
   restarted() {}
 
   /**
-   * One frame of running: up to `speed` steps within the frame's time budget. Returns 'wait'
-   * when the frame does nothing, 'check' when the run may have stopped by itself, else 'ran'.
+   * One frame of running: up to `speed` steps within `budget` ms (the widget's share of the
+   * page's frame). `fresh`: the first running frame since the run started, was reset or was
+   * paused. Returns 'wait' when the frame does nothing, 'check' when the run may have stopped
+   * by itself, else 'ran'.
    */
-  advance(speed) {
-    advanceWithin(this.host.sim(), speed);
+  advance(speed, t, budget) {
+    const sim = this.host.sim();
+    this.host.pace((n) => sim.advance(n), speed, budget);
     this.markDynamic();
     return 'check';
   }

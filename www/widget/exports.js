@@ -6,6 +6,7 @@
 import { Widget } from '../pkg/hebb.js';
 import { el } from '../dom.js';
 import { actionButton, labelled } from './shell.js';
+import { loadRun } from './replay.js';
 
 /** Buttons in the Export menu. */
 const EXPORTS = [
@@ -142,8 +143,8 @@ export class ExportMenu {
   }
 
   /** Asks for a saved file and loads it: a bad file, or one of a kind this widget cannot show,
-   * leaves the run as it was and says why (Rust checks the file against the schema and replays
-   * it to the saved readouts). */
+   * leaves the run as it was and says why (Rust checks the file and bounds its replay; the
+   * widget replays it in slices and checks it lands on the saved readouts). */
   pickJson() {
     this.picker ??= Object.assign(document.createElement('input'), { type: 'file', accept: '.json,application/json' });
     this.picker.onchange = async () => {
@@ -164,11 +165,13 @@ export class ExportMenu {
       return;
     }
     if (next.family() !== w.sim.family()) {
-      w.say(`This file holds a ${next.kind()} widget, which this one cannot show: open it in a ${next.kind()} widget.`);
+      const kind = next.kind();
+      const a = /^[aeiou]/.test(kind) ? 'an' : 'a';
+      w.say(`This file holds ${a} ${kind} widget, which this one cannot show: open it in ${a} ${kind} widget.`);
       next.free();
       return;
     }
-    w.load(next);
+    loadRun(w, next);
   }
 
   close() {

@@ -9,6 +9,8 @@ export function viewHost(widget) {
     readoutBox: widget.readouts.box,
     kind: () => widget.dataset.kind,
     status: () => widget.coreStatus,
+    /** Runs `work(n)` up to `want` units within `budget` ms, sized by the run's measured cost. */
+    pace: (work, want, budget) => widget.pacer.run(work, want, budget),
     schemaValue: (key) => widget.schemaValue(key),
     /** The current value of a readout, straight from Rust. */
     readout: (name) => widget.readout(name),

@@ -13,6 +13,8 @@ export const ACTIONS = [
   ['fullscreen', '⤢', 'Full screen', 'show the widget on the whole screen'],
 ];
 
+const CANCEL = ['cancel', '✕', 'Cancel', 'stop loading the file; the run stays as it was'];
+
 /** An icon and words in `tag`; a menu item (hw-item) has classes of its own, so the bar's
  * icon-only modes do not reach it. */
 export function labelled(tag, cls, icon, words, attrs) {
@@ -46,6 +48,10 @@ export function buildShell() {
     buttons[a[0]] = actionButton(a, 'hw-button');
     group.append(buttons[a[0]]);
   }
+  // Shown only while a saved file replays.
+  buttons.cancel = actionButton(CANCEL, 'hw-button');
+  buttons.cancel.hidden = true;
+  group.append(buttons.cancel);
   const menus = el('div', 'hw-menus', { 'data-part': 'controls' });
   bar.append(group, menus);
   const main = el('div', 'hw-main');

@@ -4,6 +4,8 @@
 
 /** The page status ([data-status]) from the core's, whether it plays, and the step shown. */
 export function pageStatus(core, playing, step) {
+  // Heavy set-up in slices (a large memory being stored) reads as loading, with its progress.
+  if (core === 'preparing') return 'loading';
   if (core !== 'ready') return core;
   return playing ? 'running' : step > 0 ? 'paused' : 'ready';
 }

@@ -1,0 +1,71 @@
+// What the widget's buttons and keys do: play, pause, step, reset, a new seed, full screen, Cancel
+// (a replaying file), an export or a view's own button. Functions of the element (hebb-widget.js).
+
+import { fresh_seed } from '../pkg/hebb.js';
+import { toggleFullscreen } from './fullscreen.js';
+import { keyAction } from './keys.js';
+import { cancelLoad } from './replay.js';
+
+/** A [data-action] of the widget, from a button or a key. */
+export function act(w, action) {
+  if (!w.sim) return;
+  if (action === 'play' || action === 'pause' || action === 'step') {
+    // The reader took over: no autoplay later, no playing on by itself.
+    w.autoStarted = true;
+    w.resumable = false;
+  }
+  switch (action) {
+    case 'play':
+      if (w.playable) w.playing = true;
+      break;
+    case 'pause':
+      w.playing = false;
+      break;
+    case 'step':
+      w.playing = false;
+      if (w.coreStatus === 'ready') {
+        w.view.step();
+        w.coreStatus = w.sim.status();
+      }
+      w.markDynamic();
+      w.stepped = true;
+      break;
+    case 'cancel':
+      cancelLoad(w);
+      break;
+    case 'reset':
+      cancelLoad(w);
+      w.sim.reset();
+      w.coreStatus = w.sim.status();
+      w.note = '';
+      w.view.restarted('reset');
+      w.resume();
+      w.markDynamic();
+      break;
+    case 'new-seed':
+      w.change('seed', String(fresh_seed()));
+      return;
+    case 'fullscreen':
+      toggleFullscreen(w, (note) => w.say(note));
+      return;
+    default:
+      // An export, or a view's own button (e.g. `store`): it calls edited() when it changed
+      // something.
+      if (!w.exports.act(action)) w.view.act(action);
+      return;
+  }
+  w.dirty.status = true;
+  w.syncText();
+  if (w.stepped) w.summary.update(true);
+  w.stepped = false;
+  w.schedule();
+}
+
+export function keyDown(w, e) {
+  if (e.altKey || e.ctrlKey || e.metaKey || !w.sim) return;
+  const action = e.key === 'Escape' ? '' : keyAction(e, w.playing);
+  if (action || (e.key === 'Escape' && w.exports.escape())) {
+    e.preventDefault();
+    if (action) act(w, action);
+  }
+}
