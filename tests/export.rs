@@ -1,5 +1,8 @@
 //! The trajectory export (the CSV button): the columns each kind promises, one row per recorded
 //! point ending at the present, plain finite decimals, and a last row equal to the readouts.
+mod common;
+
+use common::kinds;
 use hebb::runs::{Kind, Status};
 use hebb::widget::export::{trajectory, Trajectory};
 use hebb::widget::Widget;
@@ -121,32 +124,11 @@ fn hopfield_csv_overlap_reaches_one() {
     assert!(energy.windows(2).all(|p| p[1] <= p[0]), "asynchronous updates never raise the energy");
 }
 
-/// Each kind's run for the shared check below and the columns it promises; `None` where the
-/// kind's table has its own test.
-fn recording(kind: Kind) -> Option<(&'static str, &'static [&'static str])> {
-    const CLOUD: &[&str] = &["step", "w1", "w2", "norm", "angle"];
-    const MANY: &[&str] = &["step", "angle1", "angle2", "orthogonality", "subspace_error"];
-    match kind {
-        Kind::Hebb => Some(("kind=hebb&eta=0.001", CLOUD)),
-        Kind::Decay => Some(("kind=decay&alpha=4", CLOUD)),
-        Kind::Oja => Some(("kind=oja", CLOUD)),
-        // hopfield_csv_overlap_reaches_one; capacity_csv_has_a_row_per_measured_load.
-        Kind::Hopfield | Kind::Capacity => None,
-        Kind::Modern => Some(("kind=modern&seed=2", &["step", "overlap", "energy", "wrong_bits"])),
-        Kind::Ei => Some(("kind=ei&side=8", &["step", "energy"])),
-        Kind::Gha => Some(("kind=gha&preset=high", MANY)),
-        Kind::Subspace => Some(("kind=subspace&preset=high", MANY)),
-        Kind::Similarity => Some(("kind=similarity", MANY)),
-        Kind::Recurrent => Some(("kind=recurrent", &["step", "rel_error", "gain_shared", "gain_spurious", "lambda1"])),
-        Kind::Bcm => Some(("kind=bcm&inputs=3", &["step", "threshold", "response1", "response2", "response3"])),
-        Kind::Prune => Some(("kind=prune", &["step", "connections", "norm"])),
-    }
-}
-
-/// The other kinds: their columns, a first row at step 0 and a last row equal to the readouts.
+/// The kinds with an `export` run in tests/common/kinds.rs (the others have their own test above
+/// or below): their columns, a first row at step 0 and a last row equal to the readouts.
 #[test]
 fn every_recording_kind_ends_at_its_readouts() {
-    for (q, columns) in Kind::ALL.into_iter().filter_map(recording) {
+    for (q, columns) in Kind::ALL.into_iter().filter_map(|k| kinds::of(k).export) {
         let mut w = Widget::from_query(q);
         for _ in 0..300 {
             w.advance(7);

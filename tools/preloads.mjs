@@ -2,20 +2,21 @@
 // `<!-- load: begin -->` and `<!-- load: end -->`, so that a page asks for everything it needs at
 // once instead of discovering its modules one import level at a time (a waterfall):
 //
-//   - the widget's picture stylesheets: www/widget/styles.js's SHEETS (one per picture, and the
-//     frame modes last) concatenated in that cascade order into one built file, www/pkg/widget.css
-//     (`--css` writes it; `./build.sh build` runs that), linked by the page so the element finds
-//     it already loading instead of linking a late chain of 13 sheets;
+//   - the widget's picture stylesheets: each view's own (www/views/<name>.css next to <name>.js),
+//     in the order of the views' module graph from www/views/index.js, and the frame modes last,
+//     concatenated in that cascade order into one built file, www/pkg/widget.css (`--css` writes
+//     it; `./build.sh build` runs that), linked by the page so the element finds it already
+//     loading instead of linking a late chain of 13 sheets;
 //   - the wasm, fetched in parallel with the modules (`as="fetch"` + `crossorigin`: exactly the
 //     request wasm-bindgen's init() makes, so the browser reuses it);
 //   - `modulepreload` for every module in the static import graph of the page's module scripts.
 //
 //   node tools/preloads.mjs          rewrite the blocks
-//   node tools/preloads.mjs --css    write www/pkg/widget.css from the SHEETS
+//   node tools/preloads.mjs --css    write www/pkg/widget.css from the views' sheets
 //   node tools/preloads.mjs --check  exit 1 if a block is stale (the page test checks the same
 //                                    against what the browser actually requests)
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -32,8 +33,9 @@ function specifiers(source) {
   return out;
 }
 
-/** Every module a set of entry files imports, in depth-first post-order (leaves first). */
-async function graph(entries) {
+/** Every module a set of entry files imports, in depth-first post-order (leaves first); only
+ * modules under `within` when given. */
+async function graph(entries, within = '') {
   const seen = new Set();
   const order = [];
   async function visit(file) {
@@ -42,7 +44,8 @@ async function graph(entries) {
     const source = await readFile(path.join(ROOT, file), 'utf8');
     for (const spec of specifiers(source)) {
       if (!spec.startsWith('.')) continue;
-      await visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
+      const next = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+      if (next.startsWith(within)) await visit(next);
     }
     order.push(file);
   }
@@ -50,11 +53,19 @@ async function graph(entries) {
   return order;
 }
 
-/** The picture stylesheets, in order, from styles.js's SHEETS. */
+const VIEWS = 'www/views/';
+const FRAME = 'www/css/frame.css';
+
+/** The picture stylesheets in cascade order: each view's sheet (www/views/<name>.css next to
+ * <name>.js) in the order of the views' module graph from www/views/index.js (a base view's sheet
+ * before its subclasses', otherwise the order of the imports there), then the frame modes. */
 async function sheets() {
-  const source = await readFile(path.join(ROOT, 'www/widget/styles.js'), 'utf8');
-  const list = source.match(/const SHEETS = \[([^\]]*)\]/)[1];
-  return [...list.matchAll(/'([^']+)'/g)].map((m) => `www/${m[1]}`);
+  const views = await graph([`${VIEWS}index.js`], VIEWS);
+  const css = (await readdir(path.join(ROOT, VIEWS))).filter((f) => f.endsWith('.css')).map((f) => VIEWS + f);
+  const ordered = views.map((m) => m.replace(/\.js$/, '.css')).filter((s) => css.includes(s));
+  const orphans = css.filter((s) => !ordered.includes(s));
+  if (orphans.length) throw new Error(`${orphans.join(', ')}: no view of that name in the graph of ${VIEWS}index.js`);
+  return [...ordered, FRAME];
 }
 
 export async function hints(html) {
@@ -75,8 +86,8 @@ export async function hints(html) {
 
 /** www/pkg/widget.css: every picture sheet in cascade order (no url() in them to rebase). */
 async function bundleCss() {
-  const parts = [`/* Built by tools/preloads.mjs from the sheets listed in www/widget/styles.js (SHEETS), in that
-   order. Edit those files, then run ./build.sh build (or node tools/preloads.mjs --css). */\n`];
+  const parts = [`/* Built by tools/preloads.mjs from the views' stylesheets (www/views/*.css) and www/css/frame.css,
+   in this order. Edit those files, then run ./build.sh build (or node tools/preloads.mjs --css). */\n`];
   for (const s of await sheets()) {
     const text = await readFile(path.join(ROOT, s), 'utf8');
     if (/url\(|@import/.test(text)) throw new Error(`${s}: url() or @import would need rebasing in the bundle`);

@@ -3,7 +3,8 @@
 //! A run is a kind's science on a clock: it advances in the kind's units (samples, neuron
 //! updates, trials…), tells its readouts and display buffers, and takes the live changes that
 //! keep its trajectory. Adding a kind = its science, a file here implementing [`Run`], a
-//! [`Kind`] variant with its row in [`ROWS`], and its keys in `params`.
+//! [`Kind`] variant with its row in [`ROWS`], its line in `models!` (for a new run type) and its
+//! arm in [`Cost::of`], and its keys in `params` (the README's "Add a widget kind").
 
 mod bcm;
 mod capacity;
@@ -171,7 +172,7 @@ pub struct Row {
 }
 
 /// The kinds table, in the order of [`Kind`]'s variants (checked at compile time below).
-pub const ROWS: [Row; 13] = [
+pub const ROWS: &[Row] = &[
     Row { kind: Kind::Hebb, name: "hebb", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
     Row { kind: Kind::Decay, name: "decay", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
     Row { kind: Kind::Oja, name: "oja", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
@@ -245,11 +246,36 @@ impl Kind {
     }
 }
 
-/// The run of a widget. An enum rather than a `Box<dyn Run>` so widgets stay `Clone` and the
-/// few capabilities only some kinds have (cloud edits, painting, storing, their charts) are
-/// reached by matching; everything shared goes through [`Model::run`].
-#[derive(Clone, Debug)]
-pub enum Model {
+/// Declares [`Model`], one variant per run type, and its two ways to reach the [`Run`].
+macro_rules! models {
+    ($(#[$meta:meta])* $($variant:ident($run:ty)),* $(,)?) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug)]
+        pub enum Model {
+            $($variant($run)),*
+        }
+
+        impl Model {
+            pub fn run(&self) -> &dyn Run {
+                match self {
+                    $(Model::$variant(r) => r),*
+                }
+            }
+
+            pub fn run_mut(&mut self) -> &mut dyn Run {
+                match self {
+                    $(Model::$variant(r) => r),*
+                }
+            }
+        }
+    };
+}
+
+models! {
+    /// The run of a widget. An enum rather than a `Box<dyn Run>` so widgets stay `Clone` and the
+    /// few capabilities only some kinds have (cloud edits, painting, storing, their charts) are
+    /// reached by matching; everything shared goes through [`Model::run`]. A new run type is one
+    /// line here.
     Neuron(NeuronRun),
     Hopfield(HopfieldRun),
     Capacity(CapacityRun),
@@ -265,34 +291,6 @@ impl Model {
     /// A fresh run of the params' kind.
     pub fn new(p: &Params) -> Model {
         (p.kind().row().start)(p)
-    }
-
-    pub fn run(&self) -> &dyn Run {
-        match self {
-            Model::Neuron(r) => r,
-            Model::Hopfield(r) => r,
-            Model::Capacity(r) => r,
-            Model::Modern(r) => r,
-            Model::Ei(r) => r,
-            Model::Many(r) => r,
-            Model::Recurrent(r) => r,
-            Model::Bcm(r) => r,
-            Model::Prune(r) => r,
-        }
-    }
-
-    pub fn run_mut(&mut self) -> &mut dyn Run {
-        match self {
-            Model::Neuron(r) => r,
-            Model::Hopfield(r) => r,
-            Model::Capacity(r) => r,
-            Model::Modern(r) => r,
-            Model::Ei(r) => r,
-            Model::Many(r) => r,
-            Model::Recurrent(r) => r,
-            Model::Bcm(r) => r,
-            Model::Prune(r) => r,
-        }
     }
 }
 

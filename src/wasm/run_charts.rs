@@ -42,7 +42,8 @@ where
         }
         Model::Modern(_) => bars(root, widget.buffer("softmax"), scale)?,
         Model::Bcm(_) => bcm(root, widget.buffer("series"), widget.buffer("responses").len(), scale)?,
-        Model::Neuron(_) | Model::Many(_) | Model::Recurrent(_) | Model::Prune(_) => {}
+        // The other kinds draw no chart here (`has_chart`).
+        _ => {}
     }
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the science tests.
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod kinds;
+
 use hebb::science::cloud::Stats;
 use hebb::science::rules::norm;
 use hebb::widget::Widget;

@@ -12,7 +12,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, withPage, sleep, baseUrl, everyKind } from './harness.mjs';
+import { launchBrowser, withPage, sleep, baseUrl, KIND_NAMES } from './harness.mjs';
+import { KIND_TESTS } from './kinds.mjs';
 
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 const AXE_PATH = '/__axe-core__.js';
@@ -74,24 +75,8 @@ test('index.html: no serious or critical axe violations once every widget has bo
   );
 });
 
-/** Per kind: whether it gets its own axe run (false: it looks like one that has, e.g. hebb like oja). */
-const OWN_LOOK = everyKind('a11y.test.mjs', {
-  hebb: false,
-  decay: false,
-  oja: true,
-  hopfield: true,
-  capacity: true,
-  modern: true,
-  ei: true,
-  gha: true,
-  subspace: false,
-  similarity: false,
-  recurrent: true,
-  bcm: true,
-  prune: true,
-});
-
-for (const kind of Object.keys(OWN_LOOK).filter((k) => OWN_LOOK[k])) {
+// Every kind that looks different (`ownLook` in kinds.mjs) gets its own run.
+for (const kind of KIND_NAMES.filter((k) => KIND_TESTS[k].ownLook)) {
   test(`embed.html?kind=${kind}: no serious or critical axe violations`, { timeout: 90_000 }, async () => {
     await withPage(browser, `embed.html?kind=${kind}`, async (s) => {
       await s.waitUntil(`the ${kind} widget to run`, (ws) => ws[0] && ws[0].status !== 'loading' && Number(ws[0].readouts.step) > 0);

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, withPage, openPage, baseUrl, sleep, angleSpreadDeg, KIND_NAMES } from './harness.mjs';
+import { KIND_TESTS } from './kinds.mjs';
 
 let browser;
 before(async () => {
@@ -16,8 +17,9 @@ after(() => browser?.close());
 
 const WIDE = { width: 1280, height: 900 };
 
-/** The rungs of the ladder, in order: each a section with an h2, an equation and a figure. */
-const RUNGS = ['hebb', 'decay', 'oja', 'many', 'recurrent', 'bcm', 'prune', 'hopfield', 'capacity', 'modern', 'ei'];
+/** The rungs of the ladder, in order: each a section with an h2, an equation and a figure (the
+ * kinds' `rung`s, in the article's order of kinds.mjs). */
+const RUNGS = [...new Set(Object.values(KIND_TESTS).map((k) => k.rung))];
 
 test('index.html loads every widget with zero console errors, and each runs once scrolled into view', { timeout: 180_000 }, async () => {
   await withPage(
@@ -129,8 +131,9 @@ test('structure: rungs with MathML, numbered figures, a contents link per sectio
   );
 });
 
-/** Every rule on the page, as the rows of the locality and recap tables name them. */
-const RULES = ['hebb', 'decay', 'oja', 'gha', 'subspace', 'similarity', 'recurrent', 'bcm', 'prune', 'hopfield', 'modern', 'ei'];
+/** Every rule on the page, as the rows of the locality and recap tables name them: the kinds with
+ * a `rule`, in the article's order of kinds.mjs. */
+const RULES = Object.keys(KIND_TESTS).filter((k) => KIND_TESTS[k].rule);
 
 test('tables and the worked example: a locality table in the backprop section and a recap table, a row per rule; the worked step of growth and pruning is visible', { timeout: 60_000 }, async () => {
   await withPage(

@@ -7,27 +7,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, sleep, assertFitsFrame, KIND_NAMES, everyKind } from './harness.mjs';
+import { launchBrowser, withPage, sleep, assertFitsFrame, KIND_NAMES } from './harness.mjs';
+import { KIND_TESTS } from './kinds.mjs';
 
-/**
- * Per kind: the presets other than its first (the default, checked with the kind itself), and
- * whether its only canvas is the chart (so hiding the charts leaves no canvas to check).
- */
-const PER_KIND = everyKind('layout.test.mjs', {
-  hebb: { presets: [] },
-  decay: { presets: [] },
-  oja: { presets: ['clusters', 'round', 'line'] },
-  hopfield: { presets: ['mixture', 'overload'] },
-  capacity: { presets: [], chartOnly: true },
-  modern: { presets: ['blend', 'crowded'] },
-  ei: { presets: ['dale'] },
-  gha: { presets: ['high'] },
-  subspace: { presets: ['high'] },
-  similarity: { presets: ['high'] },
-  recurrent: { presets: [] },
-  bcm: { presets: [], chartOnly: true },
-  prune: { presets: [] },
-});
 const SIZES = [
   [360, 300],
   [720, 480],
@@ -147,8 +129,8 @@ for (const kind of KIND_NAMES) {
   }
 }
 
-for (const [kind, { presets }] of Object.entries(PER_KIND)) {
-  for (const preset of presets) {
+for (const kind of KIND_NAMES) {
+  for (const preset of KIND_TESTS[kind].presets) {
     // At the tightest size only: 720×480 has the room the defaults show it needs.
     for (const [width, height] of [SIZES[0]]) {
       const size = `${width}x${height}`;
@@ -249,7 +231,7 @@ for (const kind of KIND_NAMES) {
     for (const pair of HIDE_PAIRS) {
       await withPage(browser, `embed.html?kind=${kind}&seed=3&hide=${pair.join(',')}`, async (s) => {
         // The chart is the only canvas of capacity and bcm.
-        const canvas = !(pair.includes('charts') && PER_KIND[kind].chartOnly);
+        const canvas = !(pair.includes('charts') && KIND_TESTS[kind].chartOnly);
         const m = await checkLayout(s, `${kind} hide=${pair}`, 720, 480, { canvas });
         for (const part of pair) {
           // Charts and readouts are parts of the picture of most kinds; text and controls of all.

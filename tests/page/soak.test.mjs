@@ -8,29 +8,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { baseUrl, PageSession, everyKind } from './harness.mjs';
+import { baseUrl, PageSession, KIND_NAMES } from './harness.mjs';
+import { KIND_TESTS } from './kinds.mjs';
 
 const FRAMES = Number(process.env.SOAK_FRAMES || 300);
-// Settings that keep each kind busy for the whole soak (no early divergence). Kinds that
-// converge (hopfield, modern, capacity, ei) are reset and played again whenever they stop, so
-// the soak also runs the restart path over and over.
-const RUNS = Object.entries(
-  everyKind('soak.test.mjs', {
-    hebb: 'eta=0.00001&speed=5',
-    decay: 'alpha=4&speed=200',
-    oja: 'n=10000&speed=200',
-    hopfield: 'side=32&patterns=random&p=100&noise=0.3&update=sync',
-    capacity: 'side=10&trials=50',
-    modern: 'preset=blend&speed=1',
-    ei: 'side=8&eta=0.0001&speed=20',
-    gha: 'preset=high&speed=200',
-    subspace: 'preset=high&speed=200',
-    similarity: 'speed=200',
-    recurrent: 'speed=200',
-    bcm: 'speed=200',
-    prune: 'grow=random&speed=20',
-  }),
-).map(([kind, keys]) => `kind=${kind}&${keys}`);
+// Each kind runs with its `soak` keys from kinds.mjs, which keep it busy for the whole soak (no
+// early divergence). Kinds that converge (hopfield, modern, capacity, ei) are reset and played
+// again whenever they stop, so the soak also runs the restart path over and over.
+const RUNS = KIND_NAMES.map((kind) => `kind=${kind}&${KIND_TESTS[kind].soak}`);
 
 let browser;
 before(async () => {

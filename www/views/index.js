@@ -1,15 +1,20 @@
-// Every picture of the widget, by kind: adding a kind is one view file (and its stylesheet) and
-// one line here. Kinds that share a picture share a view.
+// Every picture of the widget, by kind: adding a kind is one view file (and its stylesheet next
+// to it) and its import and line here. Kinds that share a picture share a view.
+//
+// A view's stylesheet is the .css of the same name next to it (www/views/<name>.css); the build
+// joins them into www/pkg/widget.css in the order of the module graph from this file: a base
+// view's sheet before its subclasses', and otherwise the order of the imports below, so a later
+// sheet wins a tie (tools/preloads.mjs).
 
 import { CloudView } from './cloud.js';
+import { HopfieldView } from './hopfield.js';
+import { ModernView } from './modern.js';
+import { EiView } from './ei.js';
+import { CapacityView } from './capacity.js';
 import { ManyView } from './many.js';
 import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
 import { PruneView } from './prune.js';
-import { HopfieldView } from './hopfield.js';
-import { CapacityView } from './capacity.js';
-import { ModernView } from './modern.js';
-import { EiView } from './ei.js';
 
 export const VIEWS = {
   hebb: CloudView,

@@ -3,30 +3,14 @@
 // they win as they did in one file. Links rather than @import: the CSP (style-src 'self')
 // forbids the inline copies tools such as axe make of imported sheets.
 //
-// The picture sheets are written one per picture (SHEETS, under www/) and served as one file,
-// www/pkg/widget.css, which the build concatenates from them in this order
-// (tools/preloads.mjs --css): one request instead of 13. index.html, embed.html and
-// classroom.html link it in their heads (so it loads in parallel with the modules and the wasm);
-// linkStylesheet() then finds it and links nothing. A host page that includes only the script
-// gets it linked here.
+// The picture sheets are the views' own, one next to each view (www/views/<name>.css beside
+// <name>.js), and the frame modes (www/css/frame.css) last. They are served as one file,
+// www/pkg/widget.css, which the build joins in that cascade order (tools/preloads.mjs --css):
+// one request instead of 13. index.html, embed.html and classroom.html link it in their heads (so
+// it loads in parallel with the modules and the wasm); linkStylesheet() then finds it and links
+// nothing. A host page that includes only the script gets it linked here.
 
 import { linkStylesheet } from '../dom.js';
-
-export const SHEETS = [
-  'views/cloud.css',
-  'views/memory.css',
-  'views/recall.css',
-  'views/hopfield.css',
-  'views/modern.css',
-  'views/ei.css',
-  'views/capacity.css',
-  'views/circuit.css',
-  'views/many.css',
-  'views/recurrent.css',
-  'views/bcm.css',
-  'views/prune.css',
-  'css/frame.css',
-];
 
 /** A link's sheet has arrived (or failed: the widget then runs unstyled rather than not at all). */
 function arrived(link) {

@@ -1,0 +1,52 @@
+// Per-kind page-test data, one entry per registered kind, in the article's order (index.html):
+// what the layout, a11y, soak and index tests need to know about each kind. Every test that
+// imports this file fails at load when the wasm's kinds() (src/runs/mod.rs) lists a kind with no
+// entry here, an entry names a kind it does not list, or an entry lacks a field.
+
+import { everyKind } from './harness.mjs';
+
+/**
+ * The fields of an entry:
+ * - `rung`: the id of the article section (index.html) whose figure shows the kind;
+ * - `rule`: whether it has a row in the article's locality and recap tables;
+ * - `presets`: its presets other than its first (the default, which every test checks);
+ * - `chartOnly`: whether its only canvas is the chart (hiding the charts leaves no canvas);
+ * - `ownLook`: whether it gets its own axe run (false: it looks like one that has, e.g. hebb like oja);
+ * - `soak`: keys that keep it busy for the whole soak (no early divergence).
+ */
+const FIELDS = ['rung', 'rule', 'presets', 'chartOnly', 'ownLook', 'soak'];
+
+export const KIND_TESTS = everyKind('kinds.mjs', {
+  hebb: { rung: 'hebb', rule: true, presets: [], chartOnly: false, ownLook: false, soak: 'eta=0.00001&speed=5' },
+  decay: { rung: 'decay', rule: true, presets: [], chartOnly: false, ownLook: false, soak: 'alpha=4&speed=200' },
+  oja: {
+    rung: 'oja',
+    rule: true,
+    presets: ['clusters', 'round', 'line'],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'n=10000&speed=200',
+  },
+  gha: { rung: 'many', rule: true, presets: ['high'], chartOnly: false, ownLook: true, soak: 'preset=high&speed=200' },
+  subspace: { rung: 'many', rule: true, presets: ['high'], chartOnly: false, ownLook: false, soak: 'preset=high&speed=200' },
+  similarity: { rung: 'many', rule: true, presets: ['high'], chartOnly: false, ownLook: false, soak: 'speed=200' },
+  recurrent: { rung: 'recurrent', rule: true, presets: [], chartOnly: false, ownLook: true, soak: 'speed=200' },
+  bcm: { rung: 'bcm', rule: true, presets: [], chartOnly: true, ownLook: true, soak: 'speed=200' },
+  prune: { rung: 'prune', rule: true, presets: [], chartOnly: false, ownLook: true, soak: 'grow=random&speed=20' },
+  hopfield: {
+    rung: 'hopfield',
+    rule: true,
+    presets: ['mixture', 'overload'],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'side=32&patterns=random&p=100&noise=0.3&update=sync',
+  },
+  capacity: { rung: 'capacity', rule: false, presets: [], chartOnly: true, ownLook: true, soak: 'side=10&trials=50' },
+  modern: { rung: 'modern', rule: true, presets: ['blend', 'crowded'], chartOnly: false, ownLook: true, soak: 'preset=blend&speed=1' },
+  ei: { rung: 'ei', rule: true, presets: ['dale'], chartOnly: false, ownLook: true, soak: 'side=8&eta=0.0001&speed=20' },
+});
+
+for (const [kind, entry] of Object.entries(KIND_TESTS)) {
+  const lacking = FIELDS.filter((f) => !Object.hasOwn(entry, f));
+  if (lacking.length) throw new Error(`kinds.mjs: the ${kind} entry has no ${lacking.join(', ')}`);
+}
