@@ -115,5 +115,6 @@ function restore(w, saved) {
   w.refreshSchema();
   w.view.restarted('change');
   w.markAll();
+  w.syncText(); // status `loading` at once, until the replay is done
   w.schedule();
 }
