@@ -4,7 +4,8 @@
 // attributes, visibility and its share of the page's frame loop (pace.js). The kind's view
 // (views/) owns the picture; widget/ the rest (skeleton, readouts, status words, actions and
 // keys, Export menu and save files, full screen, screen-reader summary). Light DOM; one wasm
-// instance for the page, made afresh after a trap (widget/instance.js). Events: `change` (detail.query) whenever a key's value changes.
+// instance for the page, made afresh after a trap (widget/instance.js). Events: `change`
+// (detail.query) whenever a key's value changes.
 
 import { Widget, canonical_query } from './pkg/hebb.js';
 import { Controls } from './controls.js';

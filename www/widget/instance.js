@@ -58,6 +58,12 @@ export function recover(culprit, rebuild) {
     for (const [w] of saved) w.fail(err, true);
     return refused;
   }
-  for (const [w, state] of saved) rebuild(w, state);
+  for (const [w, state] of saved) {
+    try {
+      rebuild(w, state);
+    } catch (err) {
+      w.fail(err, true); // even a fresh instance cannot hold it (a trap again: recovered in turn)
+    }
+  }
   return refused;
 }

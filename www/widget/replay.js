@@ -1,7 +1,8 @@
 // Loading a saved file without freezing the page: Rust checks the file and bounds its work up
 // front, then its log replays in slices, one per frame, while the old run stays on screen.
 // Cancel keeps the old run; a file that does not land on its own readouts is refused. A widget
-// taken off the page parks its run the same way.
+// taken off the page parks its run the same way, and after a trap (instance.js) the other
+// widgets' runs are rebuilt from their save files.
 
 import { Widget } from '../pkg/hebb.js';
 import { Pacer } from '../pace.js';
@@ -106,9 +107,10 @@ function restore(w, saved) {
   try {
     w.sim = Widget.from_json(saved);
   } catch {
-    // A run too long to replay (or unreadable) starts again from its keys, and says so.
+    // A run too long to replay, or whose state a trap left unreadable, starts again from its keys.
+    const why = saved === null ? 'a failure left it unreadable' : 'too long to replay';
     w.sim = new Widget(keyQuery(w));
-    w.note = 'this figure could not restore its run; it started again';
+    w.note = `this figure could not restore its run (${why}); it started again`;
   }
   enlist(w);
   w.coreStatus = w.sim.status();
