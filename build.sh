@@ -113,7 +113,10 @@ build() {
     say "cargo build --release --target $TARGET"
     cargo build --release --target "$TARGET"
     say "wasm-bindgen → www/pkg"
-    wasm-bindgen --target web --out-dir www/pkg "$TARGET_DIR/$TARGET/release/hebb.wasm"
+    # __wbg_reset_state: after a trap the page swaps in a fresh instance of the module (a trap
+    # under panic = "abort" leaves the shared one suspect; see www/widget/instance.js).
+    wasm-bindgen --target web --experimental-reset-state-function --out-dir www/pkg \
+        "$TARGET_DIR/$TARGET/release/hebb.wasm"
     # The pages' heads list every module and stylesheet they load (tools/preloads.mjs writes them);
     # checked after wasm-bindgen, whose www/pkg/hebb.js is in the import graph.
     node tools/preloads.mjs --check || die "the pages' load hints are stale: run node tools/preloads.mjs"

@@ -4,9 +4,10 @@
 // attributes, visibility and its share of the page's frame loop (pace.js). The kind's view
 // (views/) owns the picture; widget/ the rest (skeleton, readouts, status words, actions and
 // keys, Export menu and save files, full screen, screen-reader summary). Light DOM; one wasm
-// instance for the page. Events: `change` (detail.query) whenever a key's value changes.
+// instance for the page, made afresh after a trap (widget/instance.js). Events: `change`
+// (detail.query) whenever a key's value changes.
 
-import init, { Widget, canonical_query } from './pkg/hebb.js';
+import { Widget, canonical_query } from './pkg/hebb.js';
 import { Controls } from './controls.js';
 import { Pacer, cancelFrame, requestFrame } from './pace.js';
 import { VIEWS } from './views/index.js';
@@ -15,17 +16,17 @@ import { buildShell } from './widget/shell.js';
 import { ExportMenu, reason } from './widget/exports.js';
 import { showFullscreen } from './widget/fullscreen.js';
 import { Readouts } from './widget/readouts.js';
-import { pageStatus, statusMessage } from './widget/status.js';
+import { failureMessage, pageStatus, statusMessage } from './widget/status.js';
 import { Summary } from './widget/summary.js';
 import { AttributeWatch, isKeyAttribute, keyQuery } from './widget/attributes.js';
 import { viewHost } from './widget/host.js';
-import { park, progress, swap, unpark } from './widget/replay.js';
+import { park, progress, rebuild, swap, unpark } from './widget/replay.js';
+import { enlist, memory, ready as instantiated, recover } from './widget/instance.js';
 import { act, keyDown } from './widget/actions.js';
 import { linkStyles } from './widget/styles.js';
 
-/** One wasm instance for the whole page, loading as soon as this module does, with the
- * widget's stylesheets. */
-const ready = Promise.all([init(), linkStyles()]).then(([wasm]) => wasm);
+/** The page's wasm instance, loading as soon as this module does, and the widget's stylesheets. */
+const ready = Promise.all([instantiated, linkStyles()]);
 ready.catch(() => {}); // each widget reports the failure itself
 
 // The public path of the element (compare.js and host pages import from here).
@@ -43,7 +44,6 @@ export class HebbWidget extends HTMLElement {
     super();
     this.started = false;
     this.sim = null;
-    this.wasm = null;
     this.view = null;
     this.playing = false;
     this.visible = false;
@@ -79,12 +79,13 @@ export class HebbWidget extends HTMLElement {
     if (!this.started) {
       this.started = true;
       this.idPrefix = `hw${++counter}`;
+      enlist(this);
       this.dataset.status = 'loading';
       if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
       this.render();
       this.showMessage('Loading the simulation…');
       ready.then(
-        (wasm) => this.boot(wasm),
+        () => this.boot(),
         (err) => this.fail(err),
       );
     } else if (this.sim) {
@@ -124,16 +125,15 @@ export class HebbWidget extends HTMLElement {
     // Every [data-action] button of the widget, the views' own ones included, lands in act().
     root.addEventListener('click', (e) => {
       const b = e.target.closest('[data-action]');
-      if (b && root.contains(b)) act(this, b.dataset.action);
+      if (b && root.contains(b)) this.guard(() => act(this, b.dataset.action));
     });
     const { menus, sliders } = shell;
-    this.controls = new Controls(menus, sliders, this.idPrefix, (key, value) => this.change(key, value));
-    this.addEventListener('keydown', (e) => keyDown(this, e));
+    this.controls = new Controls(menus, sliders, this.idPrefix, (key, value) => this.guard(() => this.change(key, value)));
+    this.addEventListener('keydown', (e) => this.guard(() => keyDown(this, e)));
   }
 
-  boot(wasm) {
+  boot() {
     try {
-      this.wasm = wasm;
       this.sim = new Widget(keyQuery(this));
       this.attrs.taken();
       this.buildReadouts();
@@ -151,15 +151,35 @@ export class HebbWidget extends HTMLElement {
     }
   }
 
+  /** The run cannot go on (`started`: it was running): say why. A trap in the core leaves the
+   * shared instance suspect, so every other run moves to a fresh one (widget/instance.js); this
+   * one's state is lost, and Reset starts it again from its keys. */
   fail(err, started = false) {
     this.sim = null;
+    this.loading = null; // an object of the same instance: dropped, never freed
+    this.playing = false;
     this.dataset.status = 'error';
-    const why = reason(err);
-    this.showMessage(
-      started
-        ? `The simulation stopped on an internal error (${why}); reload the page to start it again.`
-        : `The simulation could not start: ${why}`,
-    );
+    const trapped = err instanceof WebAssembly.RuntimeError;
+    const refused = trapped ? recover(this, rebuild) : 0;
+    this.restartable = started || trapped;
+    this.showMessage(failureMessage(err, reason(err), refused, this.restartable));
+  }
+
+  /** After a failure: a fresh run from the keys, in the instance as it is now. */
+  restart() {
+    this.restartable = false;
+    this.note = '';
+    this.boot();
+    if (this.sim) this.syncText(); // the status and message leave `error` at once
+  }
+
+  /** Runs `fn`, a frame or a reader's action: a failure in it stops this run and says why. */
+  guard(fn) {
+    try {
+      fn();
+    } catch (err) {
+      this.fail(err, true);
+    }
   }
 
   observe() {
@@ -220,7 +240,7 @@ export class HebbWidget extends HTMLElement {
 
   /** Rust's readouts now, in the order of their names (a fresh view: calls may grow memory). */
   readoutValues() {
-    return new Float64Array(this.wasm.memory.buffer, this.sim.readouts_ptr(), this.readouts.names.length);
+    return new Float64Array(memory().buffer, this.sim.readouts_ptr(), this.readouts.names.length);
   }
 
   /** The current value of one readout (0 for a name this kind lacks). */
@@ -285,13 +305,8 @@ export class HebbWidget extends HTMLElement {
 
   /** The page's frame loop (pace.js) gives this widget `budget` ms of this frame. */
   frame(t, budget) {
-    if (!this.sim) return;
-    try {
-      this.tick(t, budget);
-    } catch (err) {
-      // A trap in the core leaves nothing safe to draw: stop and say what happened.
-      this.fail(err, true);
-    }
+    // A trap in the core leaves nothing safe to draw: the guard stops and says what happened.
+    if (this.sim) this.guard(() => this.tick(t, budget));
   }
 
   tick(t, budget) {

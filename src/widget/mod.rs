@@ -34,7 +34,11 @@ impl Widget {
 
     /// The exact state as JSON: starting keys, the log of what happened, and the readouts.
     pub fn to_json(&self) -> String {
-        snapshot::to_json(&self.origin, &self.log, self.readout_names(), &self.readouts())
+        match self.replay.as_deref().filter(|r| r.progress() < 1.0) {
+            // Mid-replay the exact state is the file's: its log is what has replayed, then the rest.
+            Some(r) => r.to_json(&self.origin, &self.log),
+            None => snapshot::to_json(&self.origin, &self.log, self.readout_names(), &self.readouts()),
+        }
     }
 
     /// A widget restored from `to_json`'s output by replaying its whole log at once (the page

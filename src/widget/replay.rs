@@ -37,6 +37,14 @@ impl Replay {
             (self.done / self.total).min(0.999)
         }
     }
+
+    /// The file being replayed, whole again: `log`, what has replayed since `origin`, then the
+    /// events still to replay, with the file's readouts (a run parked or rebuilt mid-replay).
+    pub fn to_json(&self, origin: &str, log: &[Event]) -> String {
+        let log: Vec<Event> = log.iter().chain(&self.events).cloned().collect();
+        let (names, values): (Vec<&str>, Vec<f64>) = self.readouts.iter().map(|(n, v)| (n.as_str(), *v)).unzip();
+        snapshot::to_json(origin, &log, &names, &values)
+    }
 }
 
 /// The estimated work of replaying `log` from `query`, the settings followed through its sets.
@@ -205,5 +213,30 @@ impl Widget {
         let finished =
             Replay { events: VecDeque::new(), readouts: Vec::new(), total: 1.0, done: 1.0, finished: true, error };
         self.replay = Some(Box::new(finished));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A run saved while a file replays (parked, or rebuilt after a trap) is the file's state.
+    #[test]
+    fn saved_mid_replay_is_the_file() {
+        let mut w = Widget::from_query("kind=oja&seed=3");
+        w.advance(50_000);
+        w.set("eta", "0.01");
+        w.advance(50_000);
+        let file = w.to_json();
+        let mut next = start(&file).expect("a file");
+        next.prepare(3);
+        assert!(next.progress() < 1.0, "the replay should still be under way");
+        let mid = next.to_json();
+        let again = Widget::from_json(&mid).expect("the file again");
+        assert_eq!(
+            again.readouts().iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            w.readouts().iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
+        assert_eq!(again.to_json(), file);
     }
 }

@@ -8,7 +8,11 @@ import { cancelLoad } from './replay.js';
 
 /** A [data-action] of the widget, from a button or a key. */
 export function act(w, action) {
-  if (!w.sim) return;
+  if (!w.sim) {
+    // A run stopped by a failure starts again from its keys on Reset.
+    if (action === 'reset' && w.restartable) w.restart();
+    return;
+  }
   if (action === 'play' || action === 'pause' || action === 'step') {
     // The reader took over: no autoplay later, no playing on by itself.
     w.autoStarted = true;
@@ -62,7 +66,7 @@ export function act(w, action) {
 }
 
 export function keyDown(w, e) {
-  if (e.altKey || e.ctrlKey || e.metaKey || !w.sim) return;
+  if (e.altKey || e.ctrlKey || e.metaKey || !(w.sim || w.restartable)) return;
   const action = e.key === 'Escape' ? '' : keyAction(e, w.playing);
   if (action || (e.key === 'Escape' && w.exports.escape())) {
     e.preventDefault();

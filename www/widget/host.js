@@ -1,11 +1,13 @@
 // What a view may ask of the widget (views/view.js): the run and its memory, the schema's values,
 // the readouts, whether a part is shown, and the calls that report an edit or a paint stroke.
 
+import { memory } from './instance.js';
+
 /** The services of `widget` (the element) for its view. */
 export function viewHost(widget) {
   return {
     sim: () => widget.sim,
-    buffer: () => widget.wasm.memory.buffer,
+    buffer: () => memory().buffer,
     readoutBox: widget.readouts.box,
     kind: () => widget.dataset.kind,
     status: () => widget.coreStatus,

@@ -1,11 +1,13 @@
 // Loading a saved file without freezing the page: Rust checks the file and bounds its work up
 // front, then its log replays in slices, one per frame, while the old run stays on screen.
 // Cancel keeps the old run; a file that does not land on its own readouts is refused. A widget
-// taken off the page parks its run the same way.
+// taken off the page parks its run the same way, and after a trap (instance.js) the other
+// widgets' runs are rebuilt from their save files.
 
 import { Widget } from '../pkg/hebb.js';
 import { Pacer } from '../pace.js';
 import { keyQuery } from './attributes.js';
+import { enlist, leave } from './instance.js';
 
 export class Replay {
   /** @param next the run made from the file (Widget.from_json), its log still to replay */
@@ -78,22 +80,43 @@ export function park(w) {
   w.parked = w.sim.to_json();
   w.sim.free();
   w.sim = null;
+  leave(w);
 }
 
 export function unpark(w) {
   const saved = w.parked;
   w.parked = null;
+  restore(w, saved);
+  w.observe();
+}
+
+/** After a trap (widget/instance.js): the run, an object of the old instance, is dropped
+ * without being freed (freeing it would free memory of the new one) and made again from
+ * `saved`, or from the keys when its state could not be read. */
+export function rebuild(w, saved) {
+  w.sim = null;
+  if (w.loading) {
+    w.loading = null;
+    w.note = 'the file being loaded was lost when another figure on the page failed; load it again';
+  }
+  restore(w, saved);
+}
+
+/** Makes the run again from its save file `saved`, replayed in slices. */
+function restore(w, saved) {
   try {
     w.sim = Widget.from_json(saved);
   } catch {
-    // A run too long to replay starts again from its keys, and says so.
+    // A run too long to replay, or whose state a trap left unreadable, starts again from its keys.
+    const why = saved === null ? 'a failure left it unreadable' : 'too long to replay';
     w.sim = new Widget(keyQuery(w));
-    w.note = 'this figure was away from the page too long to restore its run; it started again';
+    w.note = `this figure could not restore its run (${why}); it started again`;
   }
+  enlist(w);
   w.coreStatus = w.sim.status();
   w.refreshSchema();
   w.view.restarted('change');
-  w.observe();
   w.markAll();
+  w.syncText(); // status `loading` at once, until the replay is done
   w.schedule();
 }

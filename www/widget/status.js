@@ -1,6 +1,8 @@
 // The status the page shows, and the message under the picture: the core says ready | paused
 // (at `until`) | converged | diverged; on top of its `ready` the page shows running (playing),
-// paused (stopped by the reader mid-run) or ready (step 0).
+// paused (stopped by the reader mid-run) or ready (step 0); `error` says why in words.
+
+import { grouped } from '../format.js';
 
 /** The page status ([data-status]) from the core's, whether it plays, and the step shown. */
 export function pageStatus(core, playing, step) {
@@ -18,4 +20,21 @@ export function statusMessage(said, status, notes) {
   const end = /[.!?]$/.test(note) ? '' : '.';
   const lead = status === 'diverged' ? said : `${said} Note:`;
   return `${lead} ${note}${end}`;
+}
+
+/** The message of a widget that failed (`why`: the error's own words): memory the tab could not
+ * give (`refused` bytes asked for in vain, or the browser's out-of-memory RangeError), a fault
+ * in the core, or a start that failed. `restartable`: Reset starts it again. */
+export function failureMessage(err, why, refused, restartable) {
+  const others = 'the other figures on the page go on';
+  const again = restartable ? ' Press Reset to start it again.' : '';
+  if (refused > 0) {
+    const mb = grouped(Math.max(1, Math.ceil(refused / 2 ** 20)));
+    return `This figure needs about ${mb} MB more memory than the tab can give, so it stopped; ${others}. Smaller settings need less.${again}`;
+  }
+  if (err instanceof RangeError && /memory|allocat/i.test(why)) {
+    return `The tab could not give this figure the memory it needs (${why}); ${others}.${again}`;
+  }
+  if (restartable) return `The simulation stopped on an internal error (${why}); ${others}.${again}`;
+  return `The simulation could not start: ${why}`;
 }
