@@ -89,3 +89,21 @@ fn dale_projection_keeps_signs_and_what_it_costs() {
         assert!(crowded.loss() > 0.01, "seed {seed}: P = N/2 loss {}", crowded.loss());
     }
 }
+
+/// The bound on η comes from at most 64 Lanczos steps on FᵀF: exact when P ≤ 64 (the Krylov
+/// space closes), and within 10⁻⁶ of the full eigen-decomposition's λmax for a crowded random
+/// memory (P = 160 ±1 patterns of N = 200: the top of the Marchenko–Pastur spectrum is dense).
+#[test]
+fn the_eta_bound_is_the_largest_eigenvalue_of_the_gram_matrix() {
+    for seed in SEEDS {
+        let mut rng = Rng::new(seed, Stream::Data);
+        for (n, p, tol) in [(48, 4, 1e-12), (64, 40, 1e-10), (200, 160, 1e-6)] {
+            let f: Vec<f64> = random_patterns(p, n, &mut rng).iter().map(|&v| v as f64).collect();
+            let net = EiNetwork::new(n, &f, n * 3 / 4);
+            let fm = nalgebra::DMatrix::from_fn(n, p, |i, mu| f[mu * n + i]);
+            let exact = (fm.transpose() * &fm).symmetric_eigenvalues().max();
+            let lanczos = 2.0 / net.eta_bound();
+            assert!((lanczos - exact).abs() < tol * exact, "seed {seed}, N = {n}, P = {p}: {lanczos} vs {exact}");
+        }
+    }
+}

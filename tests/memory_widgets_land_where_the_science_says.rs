@@ -171,3 +171,27 @@ fn ei_default_eta_converges_at_the_largest_side() {
     let w = settle("kind=ei&side=32", 20);
     assert_eq!(w.status(), Status::Converged, "{}", w.message());
 }
+
+/// A learning step of `ei` split into blocks of rows over many calls (as the page does at large
+/// sizes) lands on the same bits as whole steps, recall included.
+#[test]
+fn ei_steps_split_by_rows_land_on_the_same_bits() {
+    for seed in [1u32, 2, 3] {
+        let q = format!("kind=ei&side=12&patterns=random&p=9&eta=0.002&seed={seed}&until=40");
+        let mut whole = Widget::from_query(&q);
+        whole.advance(40);
+        let mut split = Widget::from_query(&q);
+        let mut calls = 0;
+        while split.status() == Status::Ready && calls < 100_000 {
+            split.advance_units(1 + (calls % 3));
+            calls += 1;
+        }
+        split.prepare(u64::MAX);
+        assert!(split.units_per_step() > 1, "the test needs steps of several units");
+        let (a, b) = (whole.readouts(), split.readouts());
+        assert_eq!(a[0], 40.0);
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.to_bits(), y.to_bits(), "seed {seed}: {a:?} vs {b:?}");
+        }
+    }
+}

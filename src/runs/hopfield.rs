@@ -49,7 +49,8 @@ impl HopfieldRun {
         let n = (p.num("side") * p.num("side")) as usize;
         let patterns = stored_patterns(p);
         let mut net = Hopfield::new(n);
-        let eager = (patterns.len() * n) as f64 <= EAGER_STORAGE;
+        // In f64: P N² overflows wasm32's usize at the largest sizes (and would wrap to 0).
+        let eager = patterns.len() as f64 * n as f64 <= EAGER_STORAGE;
         if eager {
             net.store_all(&patterns);
         } else {

@@ -77,6 +77,11 @@ pub trait Run {
         self.advance(units)
     }
 
+    /// How many of those units make one step (the page asks for `speed` steps' worth).
+    fn units_per_step(&self) -> u64 {
+        1
+    }
+
     /// Whether two logged advances of n and m units may be merged into one of n + m (false
     /// where an advance does a fixed amount of work whatever it is asked, see `snapshot`).
     fn advances_add(&self) -> bool {
@@ -301,6 +306,8 @@ impl Model {
 pub struct Cost {
     pub setup: f64,
     pub step: f64,
+    /// One unit of `advance_units`.
+    pub unit: f64,
 }
 
 impl Cost {
@@ -313,8 +320,8 @@ impl Cost {
             // A unit is a few rows of W or one recall.
             Kind::Capacity => (1e4, 20.0 * side(p)),
             Kind::Modern => (p.num("p") * side(p), 2.0 * p.num("p") * side(p)),
-            // One gradient step multiplies N × N by N × P.
-            Kind::Ei => (side(p) * side(p), side(p) * side(p) * p.num("p")),
+            // Set-up stores P patterns in the classic N × N network; a gradient step is 3 N² P.
+            Kind::Ei => (p.num("p") * side(p) * side(p), 3.0 * side(p) * side(p) * p.num("p")),
             Kind::Gha | Kind::Subspace | Kind::Similarity => {
                 (p.num("d").powi(3) * 50.0, 10.0 * p.num("d") * p.num("k"))
             }
@@ -322,6 +329,14 @@ impl Cost {
             Kind::Bcm => (1e4, 20.0 * p.num("inputs")),
             Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
         };
-        Cost { setup, step }
+        let unit = match p.kind() {
+            // A unit is a block of rows of a step (see runs/ei.rs).
+            Kind::Ei => {
+                let (n, count) = (side(p) as usize, p.num("p") as usize);
+                step * ei::rows_per_unit(n, count) as f64 / n as f64
+            }
+            _ => step,
+        };
+        Cost { setup, step, unit }
     }
 }

@@ -73,12 +73,18 @@ impl Widget {
         done
     }
 
-    /// Capacity: up to `units` small pieces of a trial (a few rows of W, or one recall), for a
-    /// frame loop that stops when its time budget is spent; returns the trials finished.
+    /// Up to `units` small pieces of work (capacity: a few rows of W or one recall; ei: a block
+    /// of rows of a learning step), for a frame loop that stops when its time budget is spent;
+    /// returns the steps finished.
     pub fn advance_units(&mut self, units: u32) -> u32 {
         let done = self.inner.advance_units(units as u64) as u32;
         self.refresh();
         done
+    }
+
+    /// How many units of `advance_units` make one step.
+    pub fn units_per_step(&self) -> u32 {
+        self.inner.units_per_step().min(u32::MAX as u64) as u32
     }
 
     /// Panics on purpose, so the page tests can check that a fault in the core shows in the

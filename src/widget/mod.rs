@@ -134,6 +134,11 @@ impl Widget {
         self.run_mut().advance_units(units)
     }
 
+    /// How many units of `advance_units` make one step.
+    pub fn units_per_step(&self) -> u64 {
+        self.run().units_per_step()
+    }
+
     /// A run steps on its finished set-up (the page never asks before; native callers get
     /// it done here).
     fn finish_setup(&mut self) {

@@ -53,7 +53,10 @@ fn price(query: &str, log: &[Event]) -> f64 {
     let mut work = Cost::of(&p).setup;
     for e in log {
         work += match e {
-            Event::Advance { n, times, .. } => *n as f64 * *times as f64 * Cost::of(&p).step,
+            Event::Advance { n, times, units } => {
+                let cost = Cost::of(&p);
+                *n as f64 * *times as f64 * if *units { cost.unit } else { cost.step }
+            }
             Event::Set(k, v) => {
                 p.set(k, v, &mut Vec::new());
                 p.fit(&mut Vec::new());
@@ -149,7 +152,8 @@ impl Widget {
             Event::Advance { n, times, units } => {
                 // Additive runs may split one call; the others replay each call whole.
                 let additive = units || self.run().splits_exactly();
-                let piece = if additive { n.min(((SLICE_NS / cost.step) as u64).max(1)) } else { n };
+                let each = if units { cost.unit } else { cost.step };
+                let piece = if additive { n.min(((SLICE_NS / each) as u64).max(1)) } else { n };
                 if additive && piece < n {
                     r.events.push_front(Event::Advance { n: n - piece, times, units });
                 } else if times > 1 {
@@ -160,7 +164,7 @@ impl Widget {
                 } else {
                     self.advance(piece);
                 }
-                piece as f64 * cost.step
+                piece as f64 * each
             }
             Event::Set(k, v) => {
                 self.set(&k, &v);

@@ -68,3 +68,27 @@ for (const rel of PAGES) {
     }
   });
 }
+
+// A host that sandboxes the frame without allow-same-origin gives it an opaque origin, and the
+// browser then refuses the figure's module scripts: the page must say so, not stay blank. A
+// normal load never shows that note.
+test('embed.html in a sandboxed frame without allow-same-origin says why it is empty', { timeout: 60_000 }, async () => {
+  const base = await baseUrl();
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  try {
+    await page.setContent(`<iframe sandbox="allow-scripts" width="720" height="480" src="${base}/embed.html?kind=oja"></iframe>`);
+    const frame = page.frameLocator('iframe');
+    const note = frame.locator('.embed-stuck');
+    await note.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await note.textContent(), /allow-same-origin/);
+    assert.equal(await frame.locator('hebb-widget').count(), 0);
+
+    await page.goto(`${base}/embed.html?kind=oja`);
+    await page.waitForFunction(() => document.querySelector('hebb-widget')?.dataset.status !== 'loading');
+    await sleep(4500);
+    assert.equal(await page.locator('.embed-stuck').isVisible(), false, 'the note shows on a normal load');
+  } finally {
+    await context.close();
+  }
+});

@@ -50,6 +50,23 @@ export class EiView extends MemoryView {
     return { ...super.buttonTitles(), step: 'one learning update of W (→)' };
   }
 
+  /** One learning step of a large network is millions of multiply-adds: the run is asked for
+   * blocks of rows of a step, sized by their measured cost, until `speed` steps are done or the
+   * frame's share is spent; a step may then span several frames. */
+  advance(speed, t, budget) {
+    const sim = this.host.sim();
+    const perStep = sim.units_per_step();
+    let steps = 0;
+    this.host.pace((n) => {
+      const ask = Math.min(n, (speed - steps) * perStep);
+      steps += sim.advance_units(ask);
+      // Fewer than asked tells the pacer to stop: `speed` reached, or the run stopped.
+      return steps < speed && sim.status() === 'ready' ? ask : 0;
+    }, Infinity, budget);
+    this.markDynamic();
+    return 'check';
+  }
+
   /** A new layout when the kind is new; the E/I strip follows the ratio. */
   configure(kind) {
     super.configure(kind);
