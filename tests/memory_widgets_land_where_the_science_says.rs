@@ -195,3 +195,27 @@ fn ei_steps_split_by_rows_land_on_the_same_bits() {
         }
     }
 }
+
+/// A `modern` update of a large memory split into blocks of pattern passes over many calls (as
+/// the page does) lands on the same bits as whole updates.
+#[test]
+fn modern_updates_split_into_passes_land_on_the_same_bits() {
+    for seed in [1u32, 2, 3] {
+        let q = format!("kind=modern&side=24&patterns=random&p=900&beta=0.02&noise=0.4&seed={seed}&until=6");
+        let mut whole = Widget::from_query(&q);
+        whole.advance(6);
+        let mut split = Widget::from_query(&q);
+        assert!(split.units_per_step() > 1, "the test needs updates of several units");
+        let mut calls = 0;
+        while split.status() == Status::Ready && calls < 100_000 {
+            split.advance_units(1 + (calls % 4));
+            calls += 1;
+        }
+        let (a, b) = (whole.readouts(), split.readouts());
+        assert!(a[0] >= 2.0, "seed {seed}: {a:?}");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.to_bits(), y.to_bits(), "seed {seed}: {a:?} vs {b:?}");
+        }
+        assert_eq!(whole.buffer("state"), split.buffer("state"));
+    }
+}

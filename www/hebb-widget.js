@@ -300,7 +300,7 @@ export class HebbWidget extends HTMLElement {
 
   /** Whether the next frame has work: running, or setting up or replaying in slices. */
   get busy() {
-    return this.running || (this.visible && (this.coreStatus === 'preparing' || Boolean(this.loading)));
+    return this.running || this.stepping || (this.visible && (this.coreStatus === 'preparing' || Boolean(this.loading)));
   }
 
   /** The page's frame loop (pace.js) gives this widget `budget` ms of this frame. */
@@ -323,7 +323,8 @@ export class HebbWidget extends HTMLElement {
       }
     } else if (this.coreStatus === 'preparing') {
       // Heavy set-up (storing thousands of patterns…) runs in slices, with its progress shown.
-      this.setupPacer.run((n) => sim.prepare(n), Infinity, budget);
+      // Stopped short with set-up left: the next kind of set-up work costs something else.
+      if (this.setupPacer.run((n) => sim.prepare(n), Infinity, budget).stopped) this.setupPacer.forget();
       this.coreStatus = sim.status();
       this.markAll();
     } else if (this.running) {
@@ -336,6 +337,15 @@ export class HebbWidget extends HTMLElement {
         if (ran === 'check') this.coreStatus = sim.status();
         this.dirty.readouts = true;
       }
+    } else if (this.stepping && this.coreStatus === 'ready') {
+      // The rest of a long → step.
+      this.stepping = !this.view.stepInUnits(budget);
+      this.coreStatus = sim.status();
+      advanced = true;
+      this.dirty.readouts = true;
+      this.dirty.status = true;
+    } else {
+      this.stepping = false;
     }
     if (this.playing && !this.playable) {
       this.playing = false;

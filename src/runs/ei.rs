@@ -319,21 +319,20 @@ impl Run for EiRun {
         self.begin_settle_if_done();
     }
 
+    /// The set-up's phase under way: (done, total) in its own units.
     fn pending(&self) -> (u64, u64) {
-        if let Some(s) = &self.setup {
-            let (gram, most) = s.gram.progress();
-            let recall = if s.recalled { CLASSIC_SWEEPS } else { s.sweeps };
-            let n = self.net.n();
-            return ((s.rows_built + recall + gram) as u64, (n + CLASSIC_SWEEPS + most) as u64);
-        }
-        match self.settle {
-            Settle::Running { k, .. } => (k as u64, SETTLE_STEPS as u64),
+        let (done, total) = match (&self.setup, &self.settle) {
+            (Some(s), _) if s.rows_built < self.net.n() => (s.rows_built, self.net.n()),
+            (Some(s), _) if !s.recalled => (s.sweeps, CLASSIC_SWEEPS),
+            (Some(s), _) => s.gram.progress(),
+            (None, Settle::Running { k, .. }) => (*k, SETTLE_STEPS),
             _ => (0, 0),
-        }
+        };
+        (done as u64, total as u64)
     }
 
     /// A unit is a row of the classic W, a sweep of its recall, a Krylov step, or a few Euler
-    /// steps of the E/I recall: each ≲ 1 ms at the largest sizes.
+    /// steps of the E/I recall: each ≲ 3 ms at the largest sizes.
     fn prepare(&mut self, units: u64) -> u64 {
         let mut done = 0;
         while done < units && self.pending().1 > 0 {
@@ -348,10 +347,13 @@ impl Run for EiRun {
     }
 
     fn preparing_words(&self) -> String {
-        if self.setup.is_some() {
-            format!("Storing {} patterns and finding the bound on η:", group(self.net.p() as u64))
-        } else {
-            "The cue settles under τẏ = W D y − y:".into()
+        match &self.setup {
+            Some(s) if s.rows_built < self.net.n() => {
+                format!("Storing {} patterns in the classic network beside it:", group(self.net.p() as u64))
+            }
+            Some(s) if !s.recalled => "The classic network recalls the cue:".into(),
+            Some(_) => "Finding the bound on η, 2/λmax(FᵀF):".into(),
+            None => "The cue settles under τẏ = W D y − y:".into(),
         }
     }
 

@@ -9,6 +9,14 @@ use crate::science::modern::Modern;
 
 pub const MODERN_READOUTS: &[&str] = &["step", "overlap", "energy", "wrong-bits"];
 
+/// Multiply-adds in one unit of `advance_units`: well under a millisecond.
+const UNIT_WORK: usize = 200_000;
+
+/// Pattern passes (N multiply-adds each; 2P make an update) in one unit of work.
+pub fn passes_per_unit(n: usize) -> usize {
+    (UNIT_WORK / n.max(1)).max(1)
+}
+
 /// Modern retrieval from a noisy cue; one step = one update ξ ← X softmax(β Xᵀ ξ).
 #[derive(Clone, Debug)]
 pub struct ModernRun {
@@ -60,6 +68,29 @@ impl ModernRun {
         }
     }
 
+    /// Up to `passes` pattern passes of updates; returns the updates finished.
+    fn advance_passes(&mut self, passes: u64) -> u64 {
+        let mut work = passes.min(usize::MAX as u64) as usize;
+        let mut done = 0;
+        while work > 0 && self.clock.budget(1) > 0 {
+            let Some(moved) = self.net.update_part(&mut work) else { break };
+            done += 1;
+            self.clock.step += 1;
+            if self.history.due(self.clock.step) {
+                self.record();
+            }
+            if moved == 0.0 {
+                self.clock.converge();
+                break;
+            }
+            self.clock.check_until(false);
+        }
+        if done > 0 {
+            self.refresh();
+        }
+        done
+    }
+
     pub fn toggle(&mut self, i: usize) {
         let mut s = self.net.state().to_vec();
         if let Some(v) = s.get_mut(i) {
@@ -85,22 +116,20 @@ impl Run for ModernRun {
         self.clock.check_until(false);
     }
 
+    /// Whole updates (one under way is finished first).
     fn advance(&mut self, steps: u64) -> u64 {
-        let budget = self.clock.budget(steps);
-        for _ in 0..budget {
-            self.clock.step += 1;
-            let moved = self.net.update();
-            if self.history.due(self.clock.step) {
-                self.record();
-            }
-            if moved == 0.0 {
-                self.clock.converge();
-                break;
-            }
-        }
-        self.clock.check_until(false);
-        self.refresh();
-        budget
+        let passes = 2 * self.net.len() as u64;
+        let whole = self.clock.budget(steps).saturating_mul(passes);
+        self.advance_passes(whole.saturating_sub(self.net.progress() as u64))
+    }
+
+    /// Blocks of pattern passes: a large memory's update spans several calls.
+    fn advance_units(&mut self, units: u64) -> u64 {
+        self.advance_passes(units.saturating_mul(passes_per_unit(self.start.len()) as u64))
+    }
+
+    fn units_per_step(&self) -> u64 {
+        (2 * self.net.len()).div_ceil(passes_per_unit(self.start.len())) as u64
     }
 
     fn clock(&self) -> &Clock {

@@ -16,6 +16,12 @@ pub struct Modern {
     /// The next state, built here so an update allocates nothing.
     next: Vec<f64>,
     pub beta: f64,
+    /// Xᵀ of the next state, likewise.
+    next_dots: Vec<f64>,
+    /// How far the update under way is: patterns summed into `next` (0..P), then the next
+    /// state's dot products done (P..2P). 0 between updates; the state, its dot products and
+    /// weights stay those of the last whole update until the next one is done.
+    done: usize,
 }
 
 impl Modern {
@@ -29,6 +35,8 @@ impl Modern {
             weights: vec![0.0; p],
             next: vec![0.0; n],
             beta,
+            next_dots: vec![0.0; p],
+            done: 0,
         };
         m.update_weights();
         m
@@ -61,9 +69,15 @@ impl Modern {
     }
 
     fn update_weights(&mut self) {
-        for (d, x) in self.dots.iter_mut().zip(self.patterns.chunks_exact(self.n)) {
+        self.done = 0;
+        let n = self.n;
+        for (d, x) in self.dots.iter_mut().zip(self.patterns.chunks_exact(n)) {
             *d = x.iter().zip(&self.state).map(|(&a, b)| a as f64 * b).sum();
         }
+        self.softmax();
+    }
+
+    fn softmax(&mut self) {
         // Subtract the max so exp never overflows, whatever β.
         let max = self.dots.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
         let mut total = 0.0;
@@ -78,16 +92,55 @@ impl Modern {
 
     /// One retrieval update ξ ← X softmax(β Xᵀ ξ); returns the largest change of any component.
     pub fn update(&mut self) -> f64 {
-        self.next.fill(0.0);
-        for (w, x) in self.weights.iter().zip(self.patterns.chunks_exact(self.n)) {
-            for (v, &xi) in self.next.iter_mut().zip(x) {
-                *v += w * xi as f64;
+        let mut work = usize::MAX;
+        loop {
+            if let Some(change) = self.update_part(&mut work) {
+                return change;
             }
+        }
+    }
+
+    /// Up to `work` pattern passes of the update under way (each reads one stored pattern: 2P
+    /// make an update), taken off `work`, so a large memory's update can be spread over frames;
+    /// the sums run in the same order however it is split. Returns the largest change once the
+    /// update is done.
+    pub fn update_part(&mut self, work: &mut usize) -> Option<f64> {
+        let (n, p) = (self.n, self.len());
+        if self.done == 0 {
+            self.next.fill(0.0);
+        }
+        if self.done < p {
+            let end = p.min(self.done.saturating_add(*work));
+            for mu in self.done..end {
+                let (w, x) = (self.weights[mu], &self.patterns[mu * n..(mu + 1) * n]);
+                for (v, &xi) in self.next.iter_mut().zip(x) {
+                    *v += w * xi as f64;
+                }
+            }
+            *work -= end - self.done;
+            self.done = end;
+        }
+        let end = (2 * p).min(self.done.saturating_add(*work));
+        for mu in self.done.max(p) - p..end.max(p) - p {
+            let x = &self.patterns[mu * n..(mu + 1) * n];
+            self.next_dots[mu] = x.iter().zip(&self.next).map(|(&a, b)| a as f64 * b).sum();
+        }
+        *work -= end.max(self.done) - self.done;
+        self.done = end.max(self.done);
+        if self.done < 2 * p {
+            return None;
         }
         let change = self.next.iter().zip(&self.state).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
         std::mem::swap(&mut self.state, &mut self.next);
-        self.update_weights();
-        change
+        std::mem::swap(&mut self.dots, &mut self.next_dots);
+        self.softmax();
+        self.done = 0;
+        Some(change)
+    }
+
+    /// Pattern passes of the update under way done so far (0 between updates).
+    pub fn progress(&self) -> usize {
+        self.done
     }
 
     /// Cosine between the state and pattern μ (for ±1 states, the overlap m).

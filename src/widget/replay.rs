@@ -101,12 +101,19 @@ impl Widget {
     }
 
     /// Up to `slices` slices of pending work: the run's set-up first (a log's events need a
-    /// finished run), then the file's log. Returns how many were done (fewer when it ended).
+    /// finished run), then the file's log. Returns how many were done: fewer when it ended, or
+    /// when the set-up moved to another kind of work (its total changed), whose slices may cost
+    /// something else, so the page measures them afresh.
     pub fn prepare(&mut self, slices: u64) -> u64 {
         let mut done = 0;
         while done < slices && self.preparing() {
-            if self.run().pending().1 > 0 {
+            let total = self.run().pending().1;
+            if total > 0 {
                 self.run_mut().prepare(1);
+                let next = self.run().pending().1;
+                if next > 0 && next != total {
+                    return done + 1;
+                }
             } else if self.pending_events() > 0 {
                 self.replay_slice();
             } else {

@@ -12,13 +12,30 @@ import { everyKind } from './harness.mjs';
  * - `presets`: its presets other than its first (the default, which every test checks);
  * - `chartOnly`: whether its only canvas is the chart (hiding the charts leaves no canvas);
  * - `ownLook`: whether it gets its own axe run (false: it looks like one that has, e.g. hebb like oja);
- * - `soak`: keys that keep it busy for the whole soak (no early divergence).
+ * - `soak`: keys that keep it busy for the whole soak (no early divergence);
+ * - `heaviest`: its keys at the top of their ranges (src/params/), the most work it can ask for.
  */
-const FIELDS = ['rung', 'rule', 'presets', 'chartOnly', 'ownLook', 'soak'];
+const FIELDS = ['rung', 'rule', 'presets', 'chartOnly', 'ownLook', 'soak', 'heaviest'];
 
 export const KIND_TESTS = everyKind('kinds.mjs', {
-  hebb: { rung: 'hebb', rule: true, presets: [], chartOnly: false, ownLook: false, soak: 'eta=0.00001&speed=5' },
-  decay: { rung: 'decay', rule: true, presets: [], chartOnly: false, ownLook: false, soak: 'alpha=4&speed=200' },
+  hebb: {
+    rung: 'hebb',
+    rule: true,
+    presets: [],
+    chartOnly: false,
+    ownLook: false,
+    soak: 'eta=0.00001&speed=5',
+    heaviest: 'n=20000&eta=0.00001&speed=100000',
+  },
+  decay: {
+    rung: 'decay',
+    rule: true,
+    presets: [],
+    chartOnly: false,
+    ownLook: false,
+    soak: 'alpha=4&speed=200',
+    heaviest: 'n=20000&eta=0.00001&alpha=20&speed=100000',
+  },
   oja: {
     rung: 'oja',
     rule: true,
@@ -26,13 +43,62 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     chartOnly: false,
     ownLook: true,
     soak: 'n=10000&speed=200',
+    heaviest: 'n=20000&speed=100000',
   },
-  gha: { rung: 'many', rule: true, presets: ['high'], chartOnly: false, ownLook: true, soak: 'preset=high&speed=200' },
-  subspace: { rung: 'many', rule: true, presets: ['high'], chartOnly: false, ownLook: false, soak: 'preset=high&speed=200' },
-  similarity: { rung: 'many', rule: true, presets: ['high'], chartOnly: false, ownLook: false, soak: 'speed=200' },
-  recurrent: { rung: 'recurrent', rule: true, presets: [], chartOnly: false, ownLook: true, soak: 'speed=200' },
-  bcm: { rung: 'bcm', rule: true, presets: [], chartOnly: true, ownLook: true, soak: 'speed=200' },
-  prune: { rung: 'prune', rule: true, presets: [], chartOnly: false, ownLook: true, soak: 'grow=random&speed=20' },
+  gha: {
+    rung: 'many',
+    rule: true,
+    presets: ['high'],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'preset=high&speed=200',
+    heaviest: 'd=16&k=16&speed=100000',
+  },
+  subspace: {
+    rung: 'many',
+    rule: true,
+    presets: ['high'],
+    chartOnly: false,
+    ownLook: false,
+    soak: 'preset=high&speed=200',
+    heaviest: 'd=16&k=16&speed=100000',
+  },
+  similarity: {
+    rung: 'many',
+    rule: true,
+    presets: ['high'],
+    chartOnly: false,
+    ownLook: false,
+    soak: 'speed=200',
+    heaviest: 'd=16&k=16&tau=5&speed=100000',
+  },
+  recurrent: {
+    rung: 'recurrent',
+    rule: true,
+    presets: [],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'speed=200',
+    heaviest: 'n=16&sources=16&speed=100000',
+  },
+  bcm: {
+    rung: 'bcm',
+    rule: true,
+    presets: [],
+    chartOnly: true,
+    ownLook: true,
+    soak: 'speed=200',
+    heaviest: 'inputs=16&tau=1000&speed=100000',
+  },
+  prune: {
+    rung: 'prune',
+    rule: true,
+    presets: [],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'grow=random&speed=20',
+    heaviest: 'n=16&kmax=240&speed=100000',
+  },
   hopfield: {
     rung: 'hopfield',
     rule: true,
@@ -40,10 +106,35 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     chartOnly: false,
     ownLook: true,
     soak: 'side=32&patterns=random&p=100&noise=0.3&update=sync',
+    heaviest: 'side=64&patterns=random&p=4096&speed=100000',
   },
-  capacity: { rung: 'capacity', rule: false, presets: [], chartOnly: true, ownLook: true, soak: 'side=10&trials=50' },
-  modern: { rung: 'modern', rule: true, presets: ['blend', 'crowded'], chartOnly: false, ownLook: true, soak: 'preset=blend&speed=1' },
-  ei: { rung: 'ei', rule: true, presets: ['dale'], chartOnly: false, ownLook: true, soak: 'side=8&eta=0.0001&speed=20' },
+  capacity: {
+    rung: 'capacity',
+    rule: false,
+    presets: [],
+    chartOnly: true,
+    ownLook: true,
+    soak: 'side=10&trials=50',
+    heaviest: 'side=64&trials=50&speed=100000',
+  },
+  modern: {
+    rung: 'modern',
+    rule: true,
+    presets: ['blend', 'crowded'],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'preset=blend&speed=1',
+    heaviest: 'side=64&patterns=random&p=4096&speed=100000',
+  },
+  ei: {
+    rung: 'ei',
+    rule: true,
+    presets: ['dale'],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'side=8&eta=0.0001&speed=20',
+    heaviest: 'side=32&patterns=random&p=1024&speed=100000',
+  },
 });
 
 for (const [kind, entry] of Object.entries(KIND_TESTS)) {

@@ -57,6 +57,11 @@ export class CapacityView extends MemoryView {
 
   /** Small pieces of trials (a few rows of W, or one recall) until the frame's budget is spent
    * or `speed` trials are finished, so no frame is long whatever N is. */
+  /** One trial at the largest N is seconds of work: the → action runs it in units too. */
+  step(budget) {
+    return this.stepInUnits(budget);
+  }
+
   advance(speed, t, budget) {
     const sim = this.host.sim();
     const start = performance.now();

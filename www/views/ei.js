@@ -50,20 +50,13 @@ export class EiView extends MemoryView {
     return { ...super.buttonTitles(), step: 'one learning update of W (→)' };
   }
 
-  /** One learning step of a large network is millions of multiply-adds: the run is asked for
-   * blocks of rows of a step, sized by their measured cost, until `speed` steps are done or the
-   * frame's share is spent; a step may then span several frames. */
+  /** A learning step of a large network is billions of multiply-adds: it runs in units. */
+  step(budget) {
+    return this.stepInUnits(budget);
+  }
+
   advance(speed, t, budget) {
-    const sim = this.host.sim();
-    const perStep = sim.units_per_step();
-    let steps = 0;
-    this.host.pace((n) => {
-      const ask = Math.min(n, (speed - steps) * perStep);
-      steps += sim.advance_units(ask);
-      // Fewer than asked tells the pacer to stop: `speed` reached, or the run stopped.
-      return steps < speed && sim.status() === 'ready' ? ask : 0;
-    }, Infinity, budget);
-    this.markDynamic();
+    this.advanceUnits(speed, budget);
     return 'check';
   }
 

@@ -50,12 +50,22 @@ export class ModernView extends RecallView {
     super.restarted();
   }
 
-  /** One update every INTERVAL_MS, at any frame rate; 'wait' in the frames between. */
+  /** One update every INTERVAL_MS, at any frame rate; 'wait' in the frames between. An update
+   * of a large memory runs in units over several frames, and the interval counts from its end. */
+  step(budget) {
+    return this.stepInUnits(budget);
+  }
+
   advance(speed, t, budget, fresh) {
     // A fresh start shows the state for one interval before the first update.
-    if (fresh) this.lastUpdate = t;
-    if (t - this.lastUpdate < INTERVAL_MS) return 'wait';
-    this.lastUpdate = t;
-    return super.advance(speed, t, budget);
+    if (fresh) {
+      this.lastUpdate = t;
+      this.midUpdate = false;
+    }
+    if (!this.midUpdate && t - this.lastUpdate < INTERVAL_MS) return 'wait';
+    const steps = this.advanceUnits(speed, budget);
+    this.midUpdate = steps < speed && this.host.sim().status() === 'ready';
+    if (!this.midUpdate) this.lastUpdate = t;
+    return 'check';
   }
 }

@@ -78,7 +78,32 @@ export class View {
     return 'check';
   }
 
-  /** The → action: one step. */
+  /**
+   * For kinds whose one step can be long (a large `ei` or `modern` memory): the run is asked for
+   * small units of work (`advance_units`), paced by their measured cost, until `speed` steps are
+   * done or the share of the frame is spent, so a step may span frames. Returns the steps done.
+   */
+  advanceUnits(speed, budget) {
+    const sim = this.host.sim();
+    const perStep = sim.units_per_step();
+    let steps = 0;
+    this.host.pace((n) => {
+      const ask = Math.min(n, (speed - steps) * perStep);
+      steps += sim.advance_units(ask);
+      // Fewer than asked tells the pacer to stop: `speed` reached, or the run stopped.
+      return steps < speed && sim.status() === 'ready' ? ask : 0;
+    }, Infinity, budget);
+    this.markDynamic();
+    return steps;
+  }
+
+  /** The → action for those kinds: as much of one step as fits in `budget` ms; false while the
+   * step is still under way (the widget then goes on with it in the next frames). */
+  stepInUnits(budget) {
+    return this.advanceUnits(1, budget) > 0 || this.host.sim().status() !== 'ready';
+  }
+
+  /** The → action: one step. Returns false when the step goes on in the next frames. */
   step() {
     this.host.sim().advance(1);
     this.markDynamic();

@@ -5,6 +5,7 @@ import { fresh_seed } from '../pkg/hebb.js';
 import { toggleFullscreen } from './fullscreen.js';
 import { keyAction } from './keys.js';
 import { cancelLoad } from './replay.js';
+import { PAGE_BUDGET_MS } from '../pace.js';
 
 /** A [data-action] of the widget, from a button or a key. */
 export function act(w, action) {
@@ -17,6 +18,7 @@ export function act(w, action) {
     // The reader took over: no autoplay later, no playing on by itself.
     w.autoStarted = true;
     w.resumable = false;
+    w.stepping = false;
   }
   switch (action) {
     case 'play':
@@ -28,7 +30,8 @@ export function act(w, action) {
     case 'step':
       w.playing = false;
       if (w.coreStatus === 'ready') {
-        w.view.step();
+        // A long step (a large ei or modern memory, a capacity trial) goes on in the next frames.
+        w.stepping = w.view.step(PAGE_BUDGET_MS) === false;
         w.coreStatus = w.sim.status();
       }
       w.markDynamic();
@@ -39,6 +42,7 @@ export function act(w, action) {
       break;
     case 'reset':
       cancelLoad(w);
+      w.stepping = false;
       w.sim.reset();
       w.coreStatus = w.sim.status();
       w.note = '';
