@@ -7,7 +7,7 @@
 // instance for the page, made afresh after a trap (widget/instance.js). Events: `change`
 // (detail.query) whenever a key's value changes.
 
-import { Widget, canonical_query } from './pkg/hebb.js';
+import { Widget } from './pkg/hebb.js';
 import { Controls } from './controls.js';
 import { Pacer, cancelFrame, requestFrame } from './pace.js';
 import { VIEWS } from './views/index.js';
@@ -23,6 +23,7 @@ import { viewHost } from './widget/host.js';
 import { park, progress, rebuild, swap, unpark } from './widget/replay.js';
 import { enlist, memory, ready as instantiated, recover } from './widget/instance.js';
 import { act, keyDown } from './widget/actions.js';
+import { applyAttributes, changeMany, changed } from './widget/changes.js';
 import { linkStyles } from './widget/styles.js';
 
 /** The page's wasm instance, loading as soon as this module does, and the widget's stylesheets. */
@@ -218,19 +219,6 @@ export class HebbWidget extends HTMLElement {
       this.fresh = true;
       this.schedule();
     }
-  }
-
-  /** A host page changing key attributes acts like moving the matching controls, once per
-   * frame; a removed attribute returns its key to what a fresh element would have. */
-  applyAttributes() {
-    if (!this.sim) return; // booting or parked: the run is made from the attributes as they are
-    const changes = this.attrs.take();
-    if (!changes.length) return;
-    if (changes.some(([, v]) => v === null)) {
-      const fresh = new URLSearchParams(canonical_query(keyQuery(this)));
-      for (const c of changes) if (c[1] === null) c[1] = fresh.get(c[0]);
-    }
-    this.changeMany(changes.filter(([, v]) => v !== null));
   }
 
   /** One [data-readout] per name Rust lists (the list changes with the kind). */
@@ -446,49 +434,17 @@ export class HebbWidget extends HTMLElement {
     this.view.markDynamic();
   }
 
-  /** A live change of one key (a control or new-seed). */
+  /** Live changes of keys (widget/changes.js): a control, new-seed, the host's attributes. */
   change(key, value) {
-    this.changeMany([[key, value]]);
+    changeMany(this, [[key, value]]);
   }
 
-  /** Live changes of keys, applied together: the schema and the pictures follow once, and
-   * nothing restarts when every key already had its value. */
-  changeMany(changes) {
-    if (!this.sim || !changes.length) return;
-    const before = this.sim.query();
-    for (const [key, value] of changes) this.sim.set(key, value);
-    this.note = '';
-    this.coreStatus = this.sim.status();
-    if (!this.playable) this.playing = false;
-    if (changes.some(([key]) => key === 'play')) {
-      // A host page setting play="1" / "0" starts or stops the run.
-      this.refreshSchema();
-      this.autoStarted = true;
-      this.playing = this.schemaValue('play') === 1 && this.playable;
-      this.resumable = false;
-    }
-    if (this.sim.query() === before) {
-      // Nothing changed (a key set to its value, a refused kind): only the notices show.
-      this.dirty.status = true;
-      this.syncText();
-      this.schedule();
-      return;
-    }
-    this.pacer.forget();
-    this.refreshSchema();
-    this.resume();
-    this.changed(before);
+  applyAttributes() {
+    applyAttributes(this);
   }
 
-  /** After a change of the run's keys: everything is drawn again, and `change` fires when the
-   * query differs from `before`. */
   changed(before) {
-    this.view.restarted('change');
-    this.markAll();
-    this.syncText();
-    this.schedule();
-    const query = this.sim.query();
-    if (query !== before) this.dispatchEvent(new CustomEvent('change', { detail: { query } }));
+    changed(this, before);
   }
 
   /** A refused export or full screen: said in the message until the next change. */
@@ -497,9 +453,6 @@ export class HebbWidget extends HTMLElement {
     this.dirty.status = true;
     this.syncText();
   }
-
-
-
 
   /** The reader edited the run in place (dragged points, painted pixels, stored a picture):
    * not part of the query (the JSON export has it). `note` is shown until the next change. */
@@ -526,7 +479,6 @@ export class HebbWidget extends HTMLElement {
     this.dirty.status = true;
     this.schedule();
   }
-
 
   /** The canonical query of every key (what embed.html writes into its URL). */
   query() {
