@@ -241,6 +241,8 @@ export class HebbCompare extends HTMLElement {
 
   widget(keys) {
     const w = document.createElement('hebb-widget');
+    // The page's frame loop serves the pair in the same frames, so they stay in step.
+    w.frameGroup = this;
     if (this.classList.contains('hc-fill')) w.className = 'hw-fill';
     for (const [k, v] of keys) {
       try {

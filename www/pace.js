@@ -35,11 +35,14 @@ function runFrame(t) {
   const start = performance.now();
   const deadline = start + PAGE_BUDGET_MS;
   const queue = [...waiting];
+  const groups = new Set();
   let served = 0;
   for (const client of queue) {
     const now = performance.now();
-    // Always serve one; after that, the rest keep their place for the next frame.
-    if (served > 0 && now >= deadline) break;
+    // Always serve one, and the partners of one served (`frameGroup`: a <hebb-compare> pair
+    // runs in the same frames); past the deadline the rest keep their place for the next frame.
+    if (served > 0 && now >= deadline && !groups.has(client.frameGroup)) continue;
+    if (client.frameGroup) groups.add(client.frameGroup);
     waiting.delete(client);
     served += 1;
     const share = Math.max(MIN_SHARE_MS, (deadline - now) / (queue.length - served + 1));
