@@ -113,7 +113,8 @@ async function firefox() {
       const tab = new Tab({
         evaluate: (fn, arg) => page.evaluate(fn, arg),
         click: (sel) => page.click(sel),
-        press: async (sel, key) => { await page.focus(sel); await page.keyboard.press(key); },
+        // Over BiDi puppeteer knows printable keys by their character only.
+        press: async (sel, key) => { await page.focus(sel); await page.keyboard.press(key === 'Space' ? ' ' : key); },
         url: () => page.url(),
         subscribe: (event, fn) => page.on(event, fn),
         close: () => context.close(),
