@@ -84,18 +84,25 @@ ensure_npm_deps() {
     echo "$want" >"$stamp"
 }
 
+# apt_install PACKAGE…: Debian packages, as root or through sudo (apt-get update first, once a run).
+APT_UPDATED=""
+apt_install() {
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "need root (or sudo) to apt-get install $*"
+        sudo=(sudo)
+    fi
+    say "installing Debian's $*"
+    [ -n "$APT_UPDATED" ] || "${sudo[@]}" apt-get update -qq
+    APT_UPDATED=1
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
 ensure_chromium() {
     if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
         return
     fi
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || die "need root (or sudo) to apt-get install chromium chromium-driver"
-        sudo=(sudo)
-    fi
-    say "installing Debian's chromium and chromium-driver"
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install chromium chromium-driver
     if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
         die "chromium/chromedriver still missing after apt-get"
     fi
@@ -109,25 +116,14 @@ ensure_engines() {
     { [ -x "$WEBKIT_DRIVER" ] && [ -x "$MINIBROWSER" ]; } || missing+=(webkit2gtk-driver)
     command -v xvfb-run >/dev/null || missing+=(xvfb)
     [ ${#missing[@]} -eq 0 ] && return
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || die "need root (or sudo) to apt-get install ${missing[*]}"
-        sudo=(sudo)
-    fi
-    say "installing Debian's ${missing[*]}"
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
     [ -x "$FIREFOX" ] && [ -x "$WEBKIT_DRIVER" ] && [ -x "$MINIBROWSER" ] && command -v xvfb-run >/dev/null \
         || die "${missing[*]} still missing after apt-get"
 }
 
 ensure_hugo() {
     command -v hugo >/dev/null && return
-    local sudo=()
-    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
-    say "installing Debian's hugo"
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq hugo >/dev/null
+    apt_install hugo
 }
 
 # ---------------------------------------------------------------- build

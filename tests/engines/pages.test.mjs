@@ -4,7 +4,7 @@
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sleep } from '../page/harness.mjs';
+import { sleep, assertEachStartsOnScreen } from '../page/harness.mjs';
 import { MOMENTS } from '../../www/moments.js';
 import { ENGINES, launch, withTab } from './engine.mjs';
 
@@ -64,14 +64,7 @@ for (const name of ENGINES.filter((e) => e !== 'chromium')) {
       await withTab(engine, 'index.html', async (s) => {
         const ws = await s.waitLoaded();
         assert.ok(ws.length > 5, `${ws.length} widgets`);
-        for (let i = 0; i < ws.length; i++) {
-          await s.page.evaluate((k) => document.querySelectorAll('hebb-widget')[k].scrollIntoView({ block: 'center' }), i);
-          await s.waitUntil(
-            `widget ${i} (${ws[i].kind}) to start once on screen`,
-            (snap) => ['running', 'paused', 'converged', 'diverged'].includes(snap[i].status) && Number(snap[i].readouts.step) > 0,
-            { timeout: 30_000 },
-          );
-        }
+        await assertEachStartsOnScreen(s, ws);
       }, WIDE);
     });
 
