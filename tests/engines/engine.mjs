@@ -65,17 +65,35 @@ export function testServer() {
   return server;
 }
 
-/** A page of one engine, with the calls PageSession and the engine tests make. */
+/**
+ * A page of one engine, with the calls PageSession and the engine tests make: evaluate(fn, arg),
+ * click(selector), press(selector, key), close(), and on(event, fn) for the page events an engine
+ * reports (none in WebKit: there the capture script hears them).
+ */
 class Tab {
   constructor(impl) {
     Object.assign(this, impl);
-    this.listeners = {};
   }
 
   on(event, fn) {
-    (this.listeners[event] ??= []).push(fn);
     this.subscribe?.(event, fn);
   }
+}
+
+/**
+ * A playwright or puppeteer page as a Tab (the two APIs agree on what is used here, and puppeteer's
+ * console messages, page errors, failed requests and responses have the playwright shapes
+ * PageSession reads). `keys` renames keys the engine's keyboard knows by another name.
+ */
+function pageTab(page, context, url, keys = {}) {
+  const tab = new Tab({
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    click: (sel) => page.click(sel),
+    press: async (sel, key) => { await page.focus(sel); await page.keyboard.press(keys[key] ?? key); },
+    subscribe: (event, fn) => page.on(event, fn),
+    close: () => context.close(),
+  });
+  return [tab, () => page.goto(url, { waitUntil: 'load' })];
 }
 
 /** Chromium through playwright-core, as in the page tests. */
@@ -84,16 +102,7 @@ async function chromium() {
   return {
     async open(url, { width, height }) {
       const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'no-preference' });
-      const page = await context.newPage();
-      const tab = new Tab({
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        click: (sel) => page.click(sel),
-        press: async (sel, key) => { await page.focus(sel); await page.keyboard.press(key); },
-        url: () => page.url(),
-        subscribe: (event, fn) => page.on(event, fn),
-        close: () => context.close(),
-      });
-      return [tab, () => page.goto(url, { waitUntil: 'load' })];
+      return pageTab(await context.newPage(), context, url);
     },
     close: () => browser.close(),
   };
@@ -108,18 +117,8 @@ async function firefox() {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width, height });
-      // puppeteer's console messages, page errors, failed requests and responses have the
-      // playwright shapes PageSession reads (type(), text(), location(), url(), status(), failure()).
-      const tab = new Tab({
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        click: (sel) => page.click(sel),
-        // Over BiDi puppeteer knows printable keys by their character only.
-        press: async (sel, key) => { await page.focus(sel); await page.keyboard.press(key === 'Space' ? ' ' : key); },
-        url: () => page.url(),
-        subscribe: (event, fn) => page.on(event, fn),
-        close: () => context.close(),
-      });
-      return [tab, () => page.goto(url, { waitUntil: 'load' })];
+      // Over BiDi puppeteer knows printable keys by their character only.
+      return pageTab(page, context, url, { Space: ' ' });
     },
     close: () => browser.close(),
   };
@@ -176,7 +175,6 @@ async function webkit() {
           await run((s) => document.querySelector(s).focus(), sel);
           await driver.actions().sendKeys(KEYS[key] ?? key).perform();
         },
-        url: () => driver.getCurrentUrl(),
         close: () => driver.get('about:blank'),
       });
       return [tab, () => driver.get(url)];
