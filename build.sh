@@ -4,13 +4,15 @@
 #   ./build.sh build   compile the Rust core to wasm, bind it, shrink it → www/pkg/
 #   ./build.sh serve   build, then serve the site (the repository root) on 127.0.0.1:$PORT
 #   ./build.sh test    fmt, clippy (native + wasm), native tests, build, browser tests, page tests,
-#                      bench smoke
+#                      engines (Firefox, WebKit), bench smoke
 #   ./build.sh bench   native / wasm / plain-JS timings side by side → target/bench.json
 #                      (--quick: smoke run; --load: wasm size, first frame, Lighthouse only)
 #   ./build.sh soak    long soak and hostile-URL runs of every kind
+#   ./build.sh engines the page-test subset in Firefox and WebKit (ENGINES=firefox|webkit: one alone)
 #
 # A fresh machine needs only cargo/rustup, node, npm and python3: everything else (the wasm
-# target, wasm-bindgen-cli, npm dev tools, Chromium + chromedriver) is installed on first use.
+# target, wasm-bindgen-cli, npm dev tools, Chromium + chromedriver, firefox-esr, WebKitWebDriver
+# + MiniBrowser, Xvfb) is installed on first use.
 # Versions are pinned in Cargo.toml, package.json and WASM_BINDGEN_VERSION below.
 set -euo pipefail
 
@@ -22,6 +24,9 @@ TARGET=wasm32-unknown-unknown
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
+FIREFOX=/usr/bin/firefox-esr
+WEBKIT_DRIVER=/usr/bin/WebKitWebDriver
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 # `cargo install` puts binaries here, which a fresh shell may not have on PATH.
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
@@ -70,38 +75,55 @@ ensure_npm_deps() {
     want="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
         && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
-        && [ -f node_modules/axe-core/axe.min.js ]; then
+        && [ -f node_modules/axe-core/axe.min.js ] && [ -d node_modules/puppeteer-core ] \
+        && [ -d node_modules/selenium-webdriver ]; then
         return
     fi
-    say "npm ci (playwright-core, binaryen, axe-core)"
+    say "npm ci (playwright-core, binaryen, axe-core, puppeteer-core, selenium-webdriver)"
     npm ci --no-audit --no-fund --loglevel=error
     echo "$want" >"$stamp"
+}
+
+# apt_install PACKAGE…: Debian packages, as root or through sudo (apt-get update first, once a run).
+APT_UPDATED=""
+apt_install() {
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "need root (or sudo) to apt-get install $*"
+        sudo=(sudo)
+    fi
+    say "installing Debian's $*"
+    [ -n "$APT_UPDATED" ] || "${sudo[@]}" apt-get update -qq
+    APT_UPDATED=1
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
 }
 
 ensure_chromium() {
     if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
         return
     fi
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || die "need root (or sudo) to apt-get install chromium chromium-driver"
-        sudo=(sudo)
-    fi
-    say "installing Debian's chromium and chromium-driver"
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install chromium chromium-driver
     if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
         die "chromium/chromedriver still missing after apt-get"
     fi
 }
 
+# Firefox and WebKit for the engines stage: Debian's firefox-esr (driven over WebDriver BiDi),
+# webkit2gtk-driver (WebKitWebDriver + MiniBrowser) and xvfb (MiniBrowser needs a display).
+ensure_engines() {
+    local missing=()
+    [ -x "$FIREFOX" ] || missing+=(firefox-esr)
+    { [ -x "$WEBKIT_DRIVER" ] && [ -x "$MINIBROWSER" ]; } || missing+=(webkit2gtk-driver)
+    command -v xvfb-run >/dev/null || missing+=(xvfb)
+    [ ${#missing[@]} -eq 0 ] && return
+    apt_install "${missing[@]}"
+    [ -x "$FIREFOX" ] && [ -x "$WEBKIT_DRIVER" ] && [ -x "$MINIBROWSER" ] && command -v xvfb-run >/dev/null \
+        || die "${missing[*]} still missing after apt-get"
+}
+
 ensure_hugo() {
     command -v hugo >/dev/null && return
-    local sudo=()
-    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
-    say "installing Debian's hugo"
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq hugo >/dev/null
+    apt_install hugo
 }
 
 # ---------------------------------------------------------------- build
@@ -254,6 +276,15 @@ page_tests() {
     return $rc
 }
 
+# A fast subset of the page tests in Firefox and WebKit (tests/engines/), with readouts compared
+# bit for bit against Chromium's. ENGINES=firefox (or webkit) runs one engine alone.
+engine_tests() {
+    local rc=0
+    ENGINES="${ENGINES:-firefox,webkit}" CHROMIUM="$CHROMIUM" FIREFOX="$FIREFOX" WEBKIT_DRIVER="$WEBKIT_DRIVER" \
+        MINIBROWSER="$MINIBROWSER" node --test tests/engines/*.test.mjs || rc=$?
+    return $rc
+}
+
 # The benchmark: native kernels (cargo bench), then wasm and a plain-JS reference on the same
 # data in headless Chromium, frame times, size and first frame; one table, target/bench.json.
 # `--quick` is the smoke run that `test` includes. Figures are printed, never asserted; only a
@@ -307,6 +338,7 @@ run_tests() {
     ensure_rust
     ensure_rust_components
     ensure_chromium
+    ensure_engines
     stage "cargo fmt --check" cargo fmt --check
     stage "clippy (native)" cargo clippy --all-targets -- -D warnings
     stage "clippy (wasm web layer)" cargo clippy --target "$TARGET" --lib -- -D warnings
@@ -315,6 +347,7 @@ run_tests() {
     stage "wasm-bindgen-test (headless Chromium)" web_tests
     stage "Hugo example site" hugo_site
     stage "page tests (Playwright)" page_tests
+    stage "engines (Firefox, WebKit)" engine_tests
     stage "bench smoke (--quick)" bench --quick
     printf 'build.sh test: all %d stages passed in %ds (%s; wasm %s)\n' ${#STAGES[@]} $(($(date +%s) - T_START)) \
         "$(joined)" "$WASM_SIZE"
@@ -330,6 +363,12 @@ bench)
     build
     bench "${2:-}"
     ;;
+engines)
+    ensure_chromium
+    ensure_engines
+    build
+    engine_tests
+    ;;
 soak)
     trap stop_server EXIT
     ensure_chromium
@@ -338,12 +377,13 @@ soak)
     ;;
 *)
     cat >&2 <<EOF
-usage: ./build.sh build|serve|test|bench|soak
+usage: ./build.sh build|serve|test|bench|soak|engines
   build   compile to wasm, bind and shrink it into www/pkg/
   serve   build, then serve the site at http://127.0.0.1:\${PORT:-8000}/
-  test    fmt, clippy, native tests, build, wasm browser tests, page tests, bench smoke
+  test    fmt, clippy, native tests, build, wasm browser tests, page tests, engines, bench smoke
   bench   native, wasm and plain-JS timings side by side; target/bench.json
   soak    long soak of every kind and 200 hostile URLs per kind (SOAK_FRAMES, HOSTILE_PER_KIND)
+  engines the page-test subset in Firefox and WebKit against Chromium (ENGINES=firefox or webkit: one alone)
 EOF
     exit 2
     ;;

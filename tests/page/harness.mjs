@@ -245,6 +245,18 @@ export function varianceRelSd(n) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Scrolls each widget of `ws` (a snapshot) into view in turn and waits for it to start. */
+export async function assertEachStartsOnScreen(s, ws, { timeout = 30_000 } = {}) {
+  for (let i = 0; i < ws.length; i++) {
+    await s.page.evaluate((k) => document.querySelectorAll('hebb-widget')[k].scrollIntoView({ block: 'center' }), i);
+    await s.waitUntil(
+      `widget ${i} (${ws[i].kind}) to start once on screen`,
+      (snap) => ['running', 'paused', 'converged', 'diverged'].includes(snap[i].status) && Number(snap[i].readouts.step) > 0,
+      { timeout },
+    );
+  }
+}
+
 /** Fails when the page scrolls: an embed must fit its frame (720×480 by default). */
 export async function assertFitsFrame(s, width = 720, height = 480) {
   const size = await s.page.evaluate(() => ({

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, openPage, baseUrl, sleep, angleSpreadDeg, KIND_NAMES } from './harness.mjs';
+import { launchBrowser, withPage, openPage, baseUrl, sleep, angleSpreadDeg, KIND_NAMES, assertEachStartsOnScreen } from './harness.mjs';
 import { KIND_TESTS } from './kinds.mjs';
 
 let browser;
@@ -41,14 +41,7 @@ test('index.html loads every widget with zero console errors, and each runs once
         () => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length,
       );
       assert.equal(wasmRequests, 1, 'the widgets should share one wasm instance');
-      for (let i = 0; i < ws.length; i++) {
-        await s.page.evaluate((k) => document.querySelectorAll('hebb-widget')[k].scrollIntoView({ block: 'center' }), i);
-        await s.waitUntil(
-          `widget ${i} (${ws[i].kind}) to start once on screen`,
-          (snap) => ['running', 'paused', 'converged', 'diverged'].includes(snap[i].status) && Number(snap[i].readouts.step) > 0,
-          { timeout: 30_000 },
-        );
-      }
+      await assertEachStartsOnScreen(s, ws);
     },
     WIDE,
   );
