@@ -6,7 +6,11 @@ use hebb::runs::Kind;
 fn every_schema_key_has_a_contract_row() {
     let contract = include_str!("../docs/contract.md");
     for kind in Kind::ALL {
-        assert!(contract.contains(&format!("`{}`", kind.name())), "docs/contract.md does not name kind {}", kind.name());
+        assert!(
+            contract.contains(&format!("`{}`", kind.name())),
+            "docs/contract.md does not name kind {}",
+            kind.name()
+        );
         let p = Params::defaults(kind);
         for e in p.schema().iter().filter(|e| p.applies(e)) {
             let row = format!("| `{}`", e.key);

@@ -332,8 +332,8 @@ impl Cost {
         let unit = match p.kind() {
             // A unit is a block of rows of a step (see runs/ei.rs).
             Kind::Modern => {
-                let n = side(p) as usize;
-                step * modern::passes_per_unit(n) as f64 / (2.0 * p.num("p"))
+                let (n, count) = (side(p) as usize, p.num("p") as usize);
+                step * modern::passes_per_unit(n, count) as f64 / (2.0 * p.num("p"))
             }
             Kind::Ei => {
                 let (n, count) = (side(p) as usize, p.num("p") as usize);

@@ -12,9 +12,10 @@ pub const MODERN_READOUTS: &[&str] = &["step", "overlap", "energy", "wrong-bits"
 /// Multiply-adds in one unit of `advance_units`: well under a millisecond.
 const UNIT_WORK: usize = 200_000;
 
-/// Pattern passes (N multiply-adds each; 2P make an update) in one unit of work.
-pub fn passes_per_unit(n: usize) -> usize {
-    (UNIT_WORK / n.max(1)).max(1)
+/// Pattern passes (N multiply-adds each; 2P make an update) in one unit of work: at most one
+/// update, so `speed` counts updates for small memories too.
+pub fn passes_per_unit(n: usize, p: usize) -> usize {
+    (UNIT_WORK / n.max(1)).clamp(1, (2 * p).max(1))
 }
 
 /// Modern retrieval from a noisy cue; one step = one update ξ ← X softmax(β Xᵀ ξ).
@@ -125,11 +126,11 @@ impl Run for ModernRun {
 
     /// Blocks of pattern passes: a large memory's update spans several calls.
     fn advance_units(&mut self, units: u64) -> u64 {
-        self.advance_passes(units.saturating_mul(passes_per_unit(self.start.len()) as u64))
+        self.advance_passes(units.saturating_mul(passes_per_unit(self.start.len(), self.net.len()) as u64))
     }
 
     fn units_per_step(&self) -> u64 {
-        (2 * self.net.len()).div_ceil(passes_per_unit(self.start.len())) as u64
+        (2 * self.net.len()).div_ceil(passes_per_unit(self.start.len(), self.net.len())) as u64
     }
 
     fn clock(&self) -> &Clock {
