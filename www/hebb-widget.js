@@ -314,7 +314,9 @@ export class HebbWidget extends HTMLElement {
       // Stopped short with set-up left: the next kind of set-up work costs something else.
       if (this.setupPacer.run((n) => sim.prepare(n), Infinity, budget).stopped) this.setupPacer.forget();
       this.coreStatus = sim.status();
-      this.markAll();
+      // Only the progress changes until the set-up is done; then everything is drawn anew.
+      if (this.coreStatus === 'preparing') this.dirty.status = true;
+      else this.markAll();
     } else if (this.running) {
       // The view knows what one frame of its kind is (samples, neuron updates, one retrieval
       // update every half second, trials within a time budget…).
