@@ -288,6 +288,20 @@ export class HebbCompare extends HTMLElement {
       return;
     }
     for (const w of this.widgets) w.querySelector(`.hw-buttons [data-action="${action}"]`)?.click();
+    // Each run is paced by its own measured cost, so one may be a frame's steps behind: paused,
+    // the two show the same step.
+    if (action === 'pause') {
+      const steps = this.widgets.map((w) => (w.sim ? w.readout('step') : NaN));
+      const ahead = Math.max(...steps);
+      this.widgets.forEach((w, i) => {
+        if (w.coreStatus === 'ready' && steps[i] < ahead) {
+          w.sim.advance((ahead - steps[i]) * w.view.advancePerStep());
+          w.coreStatus = w.sim.status();
+          w.markDynamic();
+          w.schedule();
+        }
+      });
+    }
   }
 
   /** The shared Play / Pause show whether the runs are going, like the widgets' own buttons. */

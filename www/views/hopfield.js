@@ -73,9 +73,9 @@ export class HopfieldView extends RecallView {
   }
 
   /** One sweep: N single-neuron updates. */
-  step() {
-    this.host.sim().advance(Math.max(1, this.side * this.side));
-    this.markDynamic();
+  /** A step of the readout is a sweep: N neuron updates. */
+  advancePerStep() {
+    return Math.max(1, this.side * this.side);
   }
 
   act(action) {

@@ -103,9 +103,14 @@ export class View {
     return this.advanceUnits(1, budget) > 0 || this.host.sim().status() !== 'ready';
   }
 
+  /** How many units of `advance` make one step of the `step` readout. */
+  advancePerStep() {
+    return 1;
+  }
+
   /** The → action: one step. Returns false when the step goes on in the next frames. */
   step() {
-    this.host.sim().advance(1);
+    this.host.sim().advance(this.advancePerStep());
     this.markDynamic();
   }
 
