@@ -60,10 +60,12 @@ fn shared_patterns_are_amplified_spurious_ones_are_not() {
     }
 }
 
-fn bcm(seed: u32, eta: f64, tau: f64, steps: usize) -> (Bcm, Vec<f64>) {
+/// Runs BCM and returns it with, over the last 2·10⁴ presentations (every 10th), the largest
+/// response and θ.
+fn bcm(seed: u32, eta: f64, tau: f64, steps: usize) -> (Bcm, Vec<f64>, Vec<f64>) {
     let mut rng = Rng::new(seed, Stream::Samples);
     let mut b = Bcm::new(4, &mut Rng::new(seed, Stream::Start));
-    let mut largest = Vec::new();
+    let (mut largest, mut theta) = (Vec::new(), Vec::new());
     for t in 0..steps {
         b.step(eta, tau, &mut rng);
         if !b.w.iter().all(|w| w.is_finite() && w.abs() < 1e6) {
@@ -71,9 +73,10 @@ fn bcm(seed: u32, eta: f64, tau: f64, steps: usize) -> (Bcm, Vec<f64>) {
         }
         if t >= steps - 20_000 && t % 10 == 0 {
             largest.push(b.w.iter().cloned().fold(0.0, f64::max));
+            theta.push(b.theta);
         }
     }
-    (b, largest)
+    (b, largest, theta)
 }
 
 /// K = 4 inputs. With η τ_θ = 0.2 the threshold keeps up: one response ≈ K (averaged over the
@@ -83,10 +86,27 @@ fn bcm(seed: u32, eta: f64, tau: f64, steps: usize) -> (Bcm, Vec<f64>) {
 #[test]
 fn bcm_is_selective_when_the_threshold_keeps_up() {
     for seed in SEEDS {
-        let (b, largest) = bcm(seed, 0.01, 20.0, 200_000);
+        let (b, largest, _) = bcm(seed, 0.01, 20.0, 200_000);
         assert!(b.selectivity() > 0.99, "seed {seed}: selectivity {} of {:?}", b.selectivity(), b.w);
         let mean = largest.iter().sum::<f64>() / largest.len() as f64;
         assert!((mean / 4.0 - 1.0).abs() < 0.15, "seed {seed}: mean response {mean}");
+    }
+}
+
+/// θ averages y² over about τ_θ presentations, and y² is K² = 16 a quarter of the time, so at
+/// τ_θ = 20 a single reading is noisy: mean ≈ K but sd ≈ 1.4, outside 2–7 about a tenth of the
+/// time (the classroom moment once failed by reading one θ = 8.5 against a 2–7 band).
+#[test]
+fn bcm_threshold_jitters_about_k() {
+    for seed in SEEDS {
+        let (_, _, theta) = bcm(seed, 0.01, 20.0, 200_000);
+        let n = theta.len() as f64;
+        let mean = theta.iter().sum::<f64>() / n;
+        let sd = (theta.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let outside = theta.iter().filter(|&&t| !(2.0..=7.0).contains(&t)).count() as f64 / n;
+        assert!((mean / 4.0 - 1.0).abs() < 0.06, "seed {seed}: mean θ {mean}");
+        assert!((1.1..1.8).contains(&sd), "seed {seed}: sd of θ {sd}");
+        assert!((0.04..0.2).contains(&outside), "seed {seed}: θ outside 2–7 {outside} of the time");
     }
 }
 
@@ -94,10 +114,10 @@ fn bcm_is_selective_when_the_threshold_keeps_up() {
 #[test]
 fn bcm_loses_selectivity_when_the_threshold_lags() {
     for seed in SEEDS {
-        let (b, _) = bcm(seed, 0.01, 400.0, 200_000);
+        let (b, _, _) = bcm(seed, 0.01, 400.0, 200_000);
         let exploded = !b.w.iter().all(|w| w.is_finite() && w.abs() < 1e6);
         assert!(exploded, "seed {seed}: η τ_θ = 4 stayed bounded: {:?}", b.w);
-        let (b, largest_mid) = bcm(seed, 0.01, 150.0, 200_000);
+        let (b, largest_mid, _) = bcm(seed, 0.01, 150.0, 200_000);
         let mean = largest_mid.iter().sum::<f64>() / largest_mid.len() as f64;
         let spread = (largest_mid.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / largest_mid.len() as f64).sqrt();
         // The selective state of the test above (one response ≈ K, steady) is gone: the response

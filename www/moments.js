@@ -112,7 +112,7 @@ export const MOMENTS = [
     id: 'bcm-selective',
     title: 'BCM becomes selective',
     caption:
-      'Four orthonormal inputs, a threshold θ that follows the average of y². Responses above θ strengthen, those below weaken; the neuron ends up answering one input with y = 4 and the rest with 0, and θ hovers around 4.',
+      'Four orthonormal inputs, a threshold θ that follows the average of y². Responses above θ strengthen, those below weaken; the neuron ends up answering one input with y = 4 and the rest with 0, and θ jitters around 4: it averages y² over only the last twenty or so presentations, so a single glance can catch it anywhere from about 1 to 8.',
     query: 'kind=bcm&tau=20&speed=50&seed=3',
   },
   {
