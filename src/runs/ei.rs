@@ -4,7 +4,7 @@
 use super::clock::{group, Clock, Fnv, Status};
 use super::history::History;
 use super::patterns::{as_f64, noisy_cue, stored_patterns, thumbnails};
-use super::{Mark, Run, Trajectory};
+use super::{Mark, Run, Trajectory, UNIT_WORK};
 use crate::params::Params;
 use crate::science::ei::{eta_bound_of, Arnoldi, EiNetwork, GRAM_STEPS};
 use crate::science::hopfield::{self, Hopfield};
@@ -26,9 +26,6 @@ const ARNOLDI_STEPS: usize = 24;
 /// below, so this only absorbs rounding (Ritz values at N = 1024 land up to ~10⁻⁹ above 1);
 /// the instability Dale clipping makes is 0.27.
 pub const UNSTABLE: f64 = 1e-6;
-/// Multiply-adds in one unit of work (a block of rows of a learning step, or of recall): well
-/// under a millisecond, so a page can stop inside a step of the largest network.
-const UNIT_WORK: usize = 200_000;
 /// Set-up work (multiply-adds) done at once when a run is made; beyond it, in slices.
 const EAGER_SETUP: u64 = 60_000_000;
 /// Sweeps of the classic network's recall.

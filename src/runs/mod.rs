@@ -34,6 +34,11 @@ pub use trajectory::Trajectory;
 
 use crate::params::Params;
 
+/// Multiply-adds in one unit of work for the runs whose step is long by nature (a learning step
+/// of `ei`, an update of `modern`): well under a millisecond, so a page can stop inside a step
+/// of the largest network.
+pub const UNIT_WORK: usize = 200_000;
+
 /// A slider mark: the key, where the science puts a threshold on it, and its label.
 pub type Mark = (&'static str, f64, &'static str);
 

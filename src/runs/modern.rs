@@ -3,14 +3,11 @@
 use super::clock::{Clock, Fnv};
 use super::history::History;
 use super::patterns::{as_f64, noisy_cue, stored_patterns, thumbnails};
-use super::{Mark, Run};
+use super::{Mark, Run, UNIT_WORK};
 use crate::params::Params;
 use crate::science::modern::Modern;
 
 pub const MODERN_READOUTS: &[&str] = &["step", "overlap", "energy", "wrong-bits"];
-
-/// Multiply-adds in one unit of `advance_units`: well under a millisecond.
-const UNIT_WORK: usize = 200_000;
 
 /// Pattern passes (N multiply-adds each; 2P make an update) in one unit of work: at most one
 /// update, so `speed` counts updates for small memories too.
