@@ -8,7 +8,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::{self as pb, BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 pub type Fallible = Result<(), Box<dyn std::error::Error>>;
 
@@ -41,8 +42,7 @@ fn lift<T, E: std::error::Error + Send + Sync + 'static>(r: Result<T, DrawingErr
     })
 }
 
-/// Forwards to the backend in use. `estimate_text_size` is left to the trait's default, which
-/// neither backend overrides.
+/// Forwards to the backend in use.
 macro_rules! both {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
@@ -101,6 +101,34 @@ impl DrawingBackend for Backend<'_> {
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Drawn {
         both!(self, b => b.blit_bitmap(pos, size, src))
     }
+
+    /// The trait's default asks plotters' web font code, which appends a span to the page and
+    /// reads its `offsetHeight`: a layout of the whole page for every label, dozens a frame with
+    /// many widgets. A canvas's `measureText` needs no layout, and one context serves both
+    /// backends, so the SVG export is laid out as the screen is.
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Drawn<(u32, u32)> {
+        let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let measured = MEASURE.with(|ctx| {
+            let ctx = ctx.as_ref()?;
+            ctx.set_font(&font);
+            let m = ctx.measure_text(text).ok()?;
+            Some((m.width(), m.font_bounding_box_ascent() + m.font_bounding_box_descent()))
+        });
+        // Without a document (never on the page) or metrics, a fair guess from the size.
+        let (w, h) = measured.unwrap_or((0.55 * style.size() * text.chars().count() as f64, 1.2 * style.size()));
+        let h = if h > 0.0 { h } else { 1.2 * style.size() };
+        Ok((w.ceil() as u32, h.ceil() as u32))
+    }
+}
+
+thread_local! {
+    /// A detached canvas's 2-D context, only for measuring text.
+    static MEASURE: Option<CanvasRenderingContext2d> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
 }
 
 /// Draws `f` into a canvas (at its pixel size).

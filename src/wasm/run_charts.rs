@@ -10,6 +10,7 @@ use crate::science::hopfield::{ags_critical_load, perfect_recall_loads};
 use crate::widget::Widget;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::sync::OnceLock;
 
 const INK: RGBColor = rgb(palette::INK);
@@ -194,33 +195,47 @@ where
         chart.draw_series(std::iter::once(Text::new(label, (load + 0.003, y), font(scale))))?;
     }
     let predicted = theory.chunks_exact(2).filter(|p| p[0] <= ac).map(|p| (p[0], p[1]));
-    chart
-        .draw_series(LineSeries::new(predicted, GUIDE.stroke_width((2.0 * scale) as u32)))?
-        .label("theory: wrong bits")
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], GUIDE));
+    chart.draw_series(LineSeries::new(predicted, GUIDE.stroke_width((2.0 * scale) as u32)))?;
     let measured: Vec<&[f64]> = curve.chunks_exact(4).filter(|c| c[3] > 0.0).collect();
     let r = 3.0 * scale;
-    chart
-        .draw_series(
-            LineSeries::new(measured.iter().map(|c| (c[0], c[1])), ACCENT.stroke_width((2.0 * scale) as u32))
+    for (column, color) in [(1, ACCENT), (2, SECOND)] {
+        chart.draw_series(
+            LineSeries::new(measured.iter().map(|c| (c[0], c[column])), color.stroke_width((2.0 * scale) as u32))
                 .point_size(r as u32),
-        )?
-        .label("wrong bits after recall")
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], ACCENT));
-    chart
-        .draw_series(
-            LineSeries::new(measured.iter().map(|c| (c[0], c[2])), SECOND.stroke_width((2.0 * scale) as u32))
-                .point_size(r as u32),
-        )?
-        .label("patterns recalled perfectly")
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], SECOND));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(font(scale))
-        .background_style(WHITE.mix(0.85))
-        .border_style(GUIDE)
-        .draw()?;
+        )?;
+    }
+    legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &[("theory: wrong bits", GUIDE), ("wrong bits after recall", ACCENT), ("patterns recalled perfectly", SECOND)],
+        scale,
+    )
+}
+
+/// A legend in the upper right corner of `area`. plotters' own (`configure_series_labels`)
+/// measures its labels through the page's DOM, one layout of the whole page per label; this
+/// measures them on the backend.
+fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, entries: &[(&str, RGBColor)], scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
+    let style = font(scale);
+    let sizes =
+        entries.iter().map(|(label, _)| area.estimate_text_size(label, &style)).collect::<Result<Vec<_>, _>>()?;
+    let pad = (5.0 * scale) as i32;
+    let line = (14.0 * scale) as i32;
+    let row = sizes.iter().map(|s| s.1 as i32).max().unwrap_or(0) + pad / 2;
+    let width = 3 * pad + line + sizes.iter().map(|s| s.0 as i32).max().unwrap_or(0);
+    let height = 2 * pad + row * entries.len() as i32;
+    let (x0, y0) = (area.dim_in_pixel().0 as i32 - width - pad, pad);
+    let corners = [(x0, y0), (x0 + width, y0 + height)];
+    area.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new(corners, GUIDE))?;
+    let left = style.pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (label, color)) in entries.iter().enumerate() {
+        let y = y0 + pad + row * i as i32 + row / 2;
+        area.draw(&PathElement::new([(x0 + pad, y), (x0 + pad + line, y)], color.stroke_width((2.0 * scale) as u32)))?;
+        area.draw(&Text::new(*label, (x0 + 2 * pad + line, y), left.clone()))?;
+    }
     Ok(())
 }
 
