@@ -10,6 +10,7 @@
 import { Widget } from './pkg/hebb.js';
 import { Controls } from './controls.js';
 import { Pacer, cancelFrame, requestFrame } from './pace.js';
+import { BOX_RESIZED } from './draw/canvas.js';
 import { VIEWS } from './views/index.js';
 import { CloudView } from './views/cloud.js';
 import { buildShell } from './widget/shell.js';
@@ -64,6 +65,10 @@ export class HebbWidget extends HTMLElement {
     /** The next running frame is the first since the run started, was reset or paused. */
     this.fresh = true;
     this.attrs = new AttributeWatch(this, () => this.schedule());
+    this.addEventListener(BOX_RESIZED, () => {
+      this.markAll();
+      this.schedule();
+    });
   }
 
   get playing() {
