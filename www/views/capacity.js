@@ -6,7 +6,7 @@ import { grouped, percent } from '../format.js';
 
 const READOUT_WORDS = {
   'wrong-bits': (v) => `last trial: ${percent(v)} wrong`,
-  capacity: (v) => (v > 0 ? `critical load ≈ ${v.toFixed(3)}` : 'critical load: not reached yet'),
+  capacity: (v) => (v > 0 ? `critical load ≈ ${v.toFixed(3)}` : 'no critical load yet'),
 };
 
 const READOUT_TITLES = {
