@@ -78,7 +78,10 @@ const TARGETS = {
   capacity_ms: 300,
   capacity_speedup: 15,
   gzip_bytes: 150 * 1024,
+  crowd_fps: 50, // 40 widgets on screen at default settings
+  pause_ms: 100,
 };
+const CROWD_FRAMES = QUICK ? 60 : 300;
 
 const failures = [];
 const warnings = [];
@@ -377,6 +380,70 @@ async function firstFrame(browser, base, name) {
   return { median_ms: quantile(s, 0.5), all_ms: times };
 }
 
+// ---------------------------------------------------------------- a crowd
+
+/**
+ * bench/crowd.html: 40 widgets, every kind in turn, all on screen. Frames a second (from the
+ * intervals between animation frames, over CROWD_FRAMES) and how long Pause takes to show on
+ * one of them (click to `data-status="paused"`), at default speeds and at the largest speed.
+ */
+async function measureCrowd(browser, base, speed) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 2400 }, reducedMotion: 'no-preference' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${base}/bench/crowd.html${speed ? `?speed=${speed}` : ''}`, { waitUntil: 'load' });
+    const deadline = Date.now() + 120_000;
+    const allStepped = () =>
+      page.$$eval('hebb-widget', (ws) => ws.length === 40 && ws.every((w) => Number(w.querySelector('[data-readout="step"]')?.getAttribute('data-value')) > 0));
+    while (!(await allStepped())) {
+      if (errors.length || Date.now() > deadline) throw new Error(`crowd.html: not every widget stepped; errors: ${JSON.stringify(errors)}`);
+      await page.waitForTimeout(250);
+    }
+    const intervals = await page.evaluate(
+      (n) =>
+        new Promise((resolve) => {
+          const t = [];
+          let last = performance.now();
+          const frame = (now) => {
+            t.push(now - last);
+            last = now;
+            if (t.length < n) requestAnimationFrame(frame);
+            else resolve(t);
+          };
+          requestAnimationFrame(frame);
+        }),
+      CROWD_FRAMES,
+    );
+    const pauses = [];
+    for (let i = 0; i < 5; i++) {
+      pauses.push(
+        await page.evaluate(
+          (i) =>
+            new Promise((resolve) => {
+              const w = document.querySelectorAll('hebb-widget')[i];
+              const t0 = performance.now();
+              new MutationObserver((_, obs) => {
+                if (w.getAttribute('data-status') === 'paused') {
+                  obs.disconnect();
+                  resolve(performance.now() - t0);
+                }
+              }).observe(w, { attributes: true, attributeFilter: ['data-status'] });
+              w.querySelector('[data-action=pause]').click();
+            }),
+          i,
+        ),
+      );
+    }
+    const s = [...intervals].sort((a, b) => a - b);
+    const p = [...pauses].sort((a, b) => a - b);
+    return { fps: 1000 / quantile(s, 0.5), frame_median_ms: quantile(s, 0.5), frame_p95_ms: quantile(s, 0.95), pause_median_ms: quantile(p, 0.5), pause_max_ms: p[p.length - 1] };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- the rest
 
 async function readNative() {
@@ -449,6 +516,7 @@ async function main() {
   let page;
   const frames = {};
   const first = {};
+  const crowd = {};
   try {
     page = await runBenchPage(browser, base);
     for (const name of Object.keys(FRAME_PAGES)) {
@@ -463,6 +531,13 @@ async function main() {
       } catch (e) {
         failures.push(`first frame ${name} could not be measured: ${e.message}`);
         first[name] = { median_ms: null, error: e.message };
+      }
+    }
+    for (const [name, speed] of [['default', null], ['fastest', 100000]]) {
+      try {
+        crowd[name] = await measureCrowd(browser, base, speed);
+      } catch (e) {
+        failures.push(`crowd (${name}) could not be measured: ${e.message}`);
       }
     }
   } finally {
@@ -539,6 +614,7 @@ async function main() {
   const json = {
     kernels,
     frames: framesOut,
+    crowd: Object.fromEntries(Object.entries(crowd).map(([k, c]) => [k, Object.fromEntries(Object.entries(c).map(([a, v]) => [a, r6(v)]))])),
     wasm_bytes: size.raw,
     wasm_gzip_bytes: size.gzip,
     first_frame_ms: r6(first.oja_10k?.median_ms),
@@ -590,6 +666,13 @@ async function main() {
     );
     lines.push(
       `  embed.html?${spec.query}${f.restarts ? `; reset ${f.restarts}× after converging (frames after a reset left out, median ${fmt(f.reset_frame_median_ms, 3)} ms)` : ''}`,
+    );
+  }
+  for (const [name, c] of Object.entries(crowd)) {
+    const fps = name === 'default' ? `; ≥ ${TARGETS.crowd_fps} fps: ${met(c.fps >= TARGETS.crowd_fps)}` : '';
+    lines.push(
+      `crowd, 40 widgets on screen (bench/crowd.html, ${name === 'default' ? 'default speeds' : 'speed 100000'}): ${fmt(c.fps, 1)} fps (frame median ${fmt(c.frame_median_ms, 1)} ms, p95 ${fmt(c.frame_p95_ms, 1)})${fps}; ` +
+        `Pause shows in ${fmt(c.pause_median_ms, 0)} ms (max ${fmt(c.pause_max_ms, 0)} of 5) ≤ ${TARGETS.pause_ms} ms: ${met(c.pause_max_ms <= TARGETS.pause_ms)}`,
     );
   }
   lines.push('');
