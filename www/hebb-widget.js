@@ -22,7 +22,7 @@ import { Summary } from './widget/summary.js';
 import { AttributeWatch, isKeyAttribute, keyQuery } from './widget/attributes.js';
 import { viewHost } from './widget/host.js';
 import { park, progress, rebuild, swap, unpark } from './widget/replay.js';
-import { enlist, memory, ready as instantiated, recover } from './widget/instance.js';
+import { bootSoon, enlist, memory, ready as instantiated, recover } from './widget/instance.js';
 import { act, keyDown } from './widget/actions.js';
 import { applyAttributes, changeMany, changed } from './widget/changes.js';
 import { linkStyles } from './widget/styles.js';
@@ -90,10 +90,7 @@ export class HebbWidget extends HTMLElement {
       if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
       this.render();
       this.showMessage('Loading the simulation…');
-      ready.then(
-        () => this.boot(),
-        (err) => this.fail(err),
-      );
+      bootSoon(this, ready);
     } else if (this.sim) {
       this.observe();
       this.schedule(); // attributes changed while away apply now

@@ -11,6 +11,44 @@ import init, { __wbg_reset_state, initSync, refused_bytes } from '../pkg/hebb.js
 /** Settles once the module is instantiated (no value: the exports change after a trap). */
 export const ready = init().then(() => {});
 
+/** Widgets waiting to make their first run once the module is here. */
+const waiting = new Set();
+let booting = 0;
+/** Boot work in one task: a page of many figures boots over several tasks, never in one long one. */
+const BOOT_SLICE_MS = 8;
+
+/** `w.boot()` once `gate` (the module, and whatever else the page needs) has settled, or
+ * `w.fail(err)` if it failed; a few widgets per task, the ones nearest the viewport first. */
+export function bootSoon(w, gate) {
+  waiting.add(w);
+  gate.then(
+    () => {
+      booting ||= setTimeout(bootSome, 0);
+    },
+    (err) => {
+      waiting.delete(w);
+      w.fail(err);
+    },
+  );
+}
+
+function bootSome() {
+  booting = 0;
+  const start = performance.now();
+  // One layout per task to rank them (a widget's distance from the viewport, 0 on screen).
+  const away = (w) => {
+    const r = w.getBoundingClientRect();
+    return r.bottom < 0 ? -r.bottom : Math.max(0, r.top - innerHeight);
+  };
+  const queue = [...waiting].map((w) => [away(w), w]).sort((a, b) => a[0] - b[0]);
+  for (const [, w] of queue) {
+    if (performance.now() - start > BOOT_SLICE_MS) break;
+    waiting.delete(w);
+    w.boot();
+  }
+  if (waiting.size) booting = setTimeout(bootSome, 0);
+}
+
 /** The elements (hebb-widget.js) that may hold a run in the instance. */
 const widgets = new Set();
 
