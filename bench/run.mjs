@@ -75,7 +75,7 @@ const TARGETS = {
   oja_ratio: 1.2, // wasm within 1.2× native
   hopfield_ms: 0.2,
   hopfield_speedup: 10,
-  capacity_ms: 300,
+  capacity_ms: 60,
   capacity_speedup: 15,
   gzip_bytes: 150 * 1024,
   crowd_fps: 50, // 40 widgets on screen at default settings

@@ -166,7 +166,7 @@ impl Run for HopfieldRun {
         }
     }
 
-    /// One unit is one row of W (P N pattern entries, ~2 ms at the largest size); the last
+    /// One unit is one row of W (P N pattern signs, read 8 to a byte); the last
     /// one starts the run again on the finished W, as if it had been stored at once.
     fn prepare(&mut self, rows: u64) -> u64 {
         let n = self.net.n();
