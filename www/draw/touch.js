@@ -1,8 +1,9 @@
 // A finger on a picture that takes edits (the cloud, the painting grid): outside edit mode it
 // must not trap the page, so the picture lets the browser pan (touch-action in the stylesheet),
 // a swipe scrolls, and only a tap edits. With the widget's Edit toggle on, the picture takes the
-// finger like a mouse. A mouse or a pen edits as it always did; a pen also stops panning on the
-// picture once it is seen, so that its strokes paint rather than scroll.
+// finger like a mouse. A mouse or a pen edits as it always did; a pen that hovers over the
+// picture stops it panning until it leaves, so that its strokes paint rather than scroll (a pen
+// that cannot hover pans like a finger, and edits with the toggle on).
 
 /** Whether a finger may be used on the page (a phone, a tablet, a touch screen beside a mouse):
  * then the widget shows its Edit toggle and says how a finger edits. */
@@ -16,7 +17,7 @@ const TAP_SLOP_PX = 10;
 export class FingerTaps {
   /**
    * @param {HTMLElement} target the picture's element
-   * @param {object} host the widget's services (views/view.js): editing()
+   * @param {object} host the widget's services (widget/host.js): editing(), editable()
    * @param {(e: PointerEvent) => void} tap called with the pointerup of a tap
    */
   constructor(target, host, tap) {
@@ -24,7 +25,8 @@ export class FingerTaps {
     this.host = host;
     this.tap = tap;
     this.pending = null;
-    target.addEventListener('pointerover', (e) => this.pen(e));
+    target.addEventListener('pointerover', (e) => this.pen(e, 'none'));
+    target.addEventListener('pointerleave', (e) => this.pen(e, ''));
     target.addEventListener('pointermove', (e) => this.move(e));
     target.addEventListener('pointerup', (e) => this.up(e));
     target.addEventListener('pointercancel', () => {
@@ -36,14 +38,14 @@ export class FingerTaps {
   /** Whether the pointerdown `e` is a finger outside edit mode: then it is only watched (a tap
    * edits on its pointerup) and the caller must not edit. */
   down(e) {
-    this.pen(e);
     if (e.pointerType !== 'touch' || this.host.editing()) return false;
     this.pending = { id: e.pointerId, x: e.clientX, y: e.clientY };
     return true;
   }
 
-  pen(e) {
-    if (e.pointerType === 'pen') this.target.style.touchAction = 'none';
+  /** A pen over the picture: `none` stops it panning; '' gives the stylesheet's back. */
+  pen(e, action) {
+    if (e.pointerType === 'pen') this.target.style.touchAction = action;
   }
 
   move(e) {

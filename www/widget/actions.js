@@ -73,7 +73,7 @@ export function act(w, action) {
 }
 
 /** Edit mode for a finger (draw/touch.js): the stylesheet stops the picture panning the page. */
-export function setEditing(w, on) {
+function setEditing(w, on) {
   w.editing = on;
   w.buttons.edit.setAttribute('aria-pressed', String(on));
   w.root.toggleAttribute('data-editing', on);
