@@ -26,6 +26,7 @@ import { bootSoon, enlist, memory, ready as instantiated, recover } from './widg
 import { act, keyDown } from './widget/actions.js';
 import { applyAttributes, changeMany, changed } from './widget/changes.js';
 import { linkStyles } from './widget/styles.js';
+import { fingers } from './draw/touch.js';
 
 /** The page's wasm instance, loading as soon as this module does, and the widget's stylesheets. */
 const ready = Promise.all([instantiated, linkStyles()]);
@@ -55,6 +56,8 @@ export class HebbWidget extends HTMLElement {
     this.resumable = false;
     /** A paint stroke is under way: the run waits for it. */
     this.painting = false;
+    /** The Edit toggle: a finger edits the picture instead of scrolling the page. */
+    this.editing = false;
     this.coreStatus = 'ready';
     this.note = ''; // a page-side notice (e.g. a refused action), shown until the next change
     this.lastCharts = -Infinity;
@@ -258,7 +261,9 @@ export class HebbWidget extends HTMLElement {
     const words = this.view.words(kind);
     this.titleEl.textContent = words.title;
     this.ruleEl.textContent = words.rule;
-    this.hintEl.textContent = words.hint;
+    const touch = fingers() ? this.view.touchHint() : '';
+    this.hintEl.textContent = touch ? `${words.hint} ${touch}` : words.hint;
+    this.buttons.edit.hidden = !touch;
     this.readouts.retitle(this.view);
     for (const [action, title] of Object.entries(this.view.buttonTitles())) {
       if (this.buttons[action]) this.buttons[action].title = title;

@@ -6,6 +6,7 @@
 //   const s = await engine.open('embed.html?kind=oja', { width: 720, height: 480 });
 //   await s.waitLoaded();              // s is the page tests' PageSession (harness.mjs)
 //   await s.page.click(selector); await s.page.press(selector, 'Space'); await s.page.evaluate(fn, arg);
+//   await s.resize(360, 300);         // the viewport, in the same page
 //   await s.collectErrors(); s.assertNoErrors(); await s.close();
 //   await engine.close();
 //
@@ -67,8 +68,9 @@ export function testServer() {
 
 /**
  * A page of one engine, with the calls PageSession and the engine tests make: evaluate(fn, arg),
- * click(selector), press(selector, key), close(), and on(event, fn) for the page events an engine
- * reports (none in WebKit: there the capture script hears them).
+ * click(selector), press(selector, key), resize(width, height) of the viewport, close(), and
+ * on(event, fn) for the page events an engine reports (none in WebKit: there the capture script
+ * hears them).
  */
 class Tab {
   constructor(impl) {
@@ -90,6 +92,8 @@ function pageTab(page, context, url, keys = {}) {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     click: (sel) => page.click(sel),
     press: async (sel, key) => { await page.focus(sel); await page.keyboard.press(keys[key] ?? key); },
+    // playwright's name, then puppeteer's.
+    resize: (width, height) => (page.setViewportSize ? page.setViewportSize({ width, height }) : page.setViewport({ width, height })),
     subscribe: (event, fn) => page.on(event, fn),
     close: () => context.close(),
   });
@@ -161,15 +165,24 @@ async function webkit() {
   const driver = await WebDriver.createSession(new http.Executor(new http.HttpClient(base)), caps);
   const KEYS = { Space: Key.SPACE, Enter: Key.ENTER, Escape: Key.ESCAPE, ArrowRight: Key.ARROW_RIGHT };
   const run = (fn, arg) => driver.executeScript(`return (${fn})(arguments[0]);`, arg);
-  return {
-    async open(url, { width, height }) {
-      // One window for the session: size its viewport (the window's chrome is measured away).
-      await driver.get('about:blank');
+  /** Sizes the window's viewport: its chrome, measured once, is added. */
+  let chrome = null;
+  const resize = async (width, height) => {
+    if (!chrome) {
       await driver.manage().window().setRect({ width, height });
       const inner = await run(() => [innerWidth, innerHeight]);
-      await driver.manage().window().setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] });
+      chrome = [width - inner[0], height - inner[1]];
+    }
+    await driver.manage().window().setRect({ width: width + chrome[0], height: height + chrome[1] });
+  };
+  return {
+    async open(url, { width, height }) {
+      // One window for the session.
+      await driver.get('about:blank');
+      await resize(width, height);
       const tab = new Tab({
         evaluate: run,
+        resize,
         click: async (sel) => (await driver.findElement(By.css(sel))).click(),
         press: async (sel, key) => {
           await run((s) => document.querySelector(s).focus(), sel);
@@ -197,6 +210,16 @@ export async function launch(name) {
     async open(rel, { width = 720, height = 480 } = {}) {
       const [tab, go] = await engine.open(`${await testServer()}/${rel}`, { width, height });
       const s = new PageSession({ close: () => tab.close() }, tab);
+      /** A new viewport size, once the page has laid itself out and drawn for it. */
+      s.resize = async (w, h) => {
+        await tab.resize(w, h);
+        for (let i = 0; i < 50; i++) {
+          const [iw, ih] = await tab.evaluate(() => [innerWidth, innerHeight]);
+          if (iw === w && ih === h) break;
+          await sleep(50);
+        }
+        await sleep(150);
+      };
       /** Adds what the in-page capture heard to the session's errors (once each). */
       s.collectErrors = async () => {
         const got = await tab.evaluate(() => window.__testCapture?.errors.splice(0) ?? ['no __testCapture: the capture script did not run']);

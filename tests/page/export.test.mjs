@@ -229,6 +229,27 @@ test('full screen refused by the frame: a note in the message, no error', async 
   });
 });
 
+test('full screen refused because the page lost the focus (Firefox after a download): the message says so', async () => {
+  await withPage(browser, 'embed.html?kind=oja&play=0', async (s) => {
+    await s.waitLoaded();
+    // As Firefox does while a download has the focus: the request fails, the page is unfocused.
+    await s.page.evaluate(() => {
+      Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Fullscreen request denied'));
+      Document.prototype.hasFocus = () => false;
+    });
+    await s.page.click('hebb-widget [data-action=fullscreen]');
+    const [w] = await s.waitUntil('the note', (ws) => /refused full screen/.test(ws[0].message));
+    assert.match(w.message, /does not have the focus.*click the figure, then try again/);
+    assert.doesNotMatch(w.message, /frame/);
+    // Focused, a refusal gives no reason it cannot know.
+    await s.page.evaluate(() => {
+      Document.prototype.hasFocus = () => true;
+    });
+    await s.page.click('hebb-widget [data-action=fullscreen]');
+    await s.waitUntil('the other note', (ws) => /refused full screen: try the button again/.test(ws[0].message));
+  });
+});
+
 test('the summary follows the run, at most every few seconds', async () => {
   await withPage(browser, 'embed.html?kind=oja&seed=4&speed=5', async (s) => {
     await s.waitUntil('the run', (ws) => ws[0].status === 'running');

@@ -6,6 +6,7 @@
 import { human } from '../format.js';
 import { followBox } from './canvas.js';
 import { INK, STROKE, fade } from './palette.js';
+import { FingerTaps } from './touch.js';
 
 const DATA = '75, 85, 99';
 /** In em of the canvas's own font (the widget's 14 px, larger on a big screen): 12 px at 14 px. */
@@ -69,6 +70,7 @@ export class CloudPlot {
     fg.addEventListener('pointermove', (e) => this.move(e));
     fg.addEventListener('pointerup', (e) => this.up(e));
     fg.addEventListener('pointercancel', (e) => this.up(e));
+    this.taps = new FingerTaps(fg, host, (e) => this.tapped(e));
   }
 
   /** Sizes both canvases to the box; returns true if anything changed. */
@@ -284,8 +286,9 @@ export class CloudPlot {
   }
 
   // Pointer editing: drag a point, click empty space to add one, shift-click to remove one.
+  // A finger does so only in edit mode (draw/touch.js).
   down(e) {
-    if (e.button !== 0 || !this.host.editable()) return;
+    if (e.button !== 0 || !this.host.editable() || this.taps.down(e)) return;
     const sim = this.host.sim();
     const [x, y] = this.toData(e);
     const i = sim.nearest_point(x, y, PICK_PX / this.scale);
@@ -304,6 +307,13 @@ export class CloudPlot {
     this.drag = { index, id: e.pointerId };
     this.fg.setPointerCapture(e.pointerId);
     this.fg.style.cursor = 'grabbing';
+  }
+
+  /** A finger's tap outside edit mode: a new point where it landed. */
+  tapped(e) {
+    const [x, y] = this.toData(e);
+    this.host.focus();
+    if (this.host.sim().add_point(x, y)) this.host.edited();
   }
 
   move(e) {

@@ -7,6 +7,7 @@ import { WeightPlot } from '../draw/weights.js';
 import { fitCanvas } from '../draw/canvas.js';
 import { human } from '../format.js';
 import { el } from '../dom.js';
+import { fingers } from '../draw/touch.js';
 
 /** Rule, equation and a hint for each kind (the page's words, not its maths). */
 const KIND_TEXT = {
@@ -53,6 +54,11 @@ const STATUS_TEXT = {
   paused: 'Paused: Space plays, → presents one sample.',
 };
 
+/** On a touch screen (draw/touch.js), where a finger drags only in edit mode. */
+const TOUCH_STATUS_TEXT = {
+  running: 'Running. Tap to add a point, or switch on ✎ Edit and drag one to move it.',
+};
+
 export class CloudView extends View {
   constructor(main, host) {
     super(main, host);
@@ -91,7 +97,11 @@ export class CloudView extends View {
   }
 
   statusText(status) {
-    return STATUS_TEXT[status] ?? super.statusText(status);
+    return (fingers() && TOUCH_STATUS_TEXT[status]) || (STATUS_TEXT[status] ?? super.statusText(status));
+  }
+
+  touchHint() {
+    return 'On a touch screen a swipe scrolls the page and a tap adds a point; switch on ✎ Edit to drag points with a finger.';
   }
 
   buttonTitles() {

@@ -38,7 +38,7 @@ export class HopfieldView extends RecallView {
   }
 
   build() {
-    const { head, lower } = this.buildRecall('state: paint on it');
+    const { head, lower } = this.buildRecall('state');
     const store = el('button', 'hw-button hw-m-store', {
       type: 'button',
       'data-action': 'store',

@@ -41,7 +41,7 @@ export class ModernView extends RecallView {
   }
 
   build() {
-    const { lower } = this.buildRecall('state ξ: paint on it');
+    const { lower } = this.buildRecall('state ξ');
     lower.append(this.chartCanvas('Softmax weight of each stored pattern'), this.host.readoutBox);
   }
 

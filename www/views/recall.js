@@ -3,6 +3,7 @@
 
 import { MemoryView, gridFigure } from './memory.js';
 import { PixelGrid } from '../draw/grid.js';
+import { FingerTaps, fingers } from '../draw/touch.js';
 import { el } from '../dom.js';
 import { grouped, human, percent, signed } from '../format.js';
 
@@ -21,16 +22,22 @@ export class RecallView extends MemoryView {
   }
 
   static readoutWords = READOUT_WORDS;
-  /** The state grid, the patterns' head (`head` gets the kind's buttons) and their row; returns
-   * the side column, whose `lower` part the kind fills. */
-  buildRecall(stateCaption) {
-    const stage = gridFigure('hw-m-stage', stateCaption, 'The network’s state; press and drag to paint pixels');
+  touchHint() {
+    return 'On a touch screen a swipe scrolls the page and a tap flips a pixel; switch on ✎ Edit to paint with a finger.';
+  }
+
+  /** The state grid (`name` starts its caption), the patterns' head (`head` gets the kind's
+   * buttons) and their row; returns the side column, whose `lower` part the kind fills. */
+  buildRecall(name) {
+    const how = fingers() ? 'tap a pixel to flip it, ✎ Edit to paint' : 'paint on it';
+    const stage = gridFigure('hw-m-stage', `${name}: ${how}`, 'The network’s state; press and drag to paint pixels');
     stage.canvas.classList.add('hw-paint');
     const c = stage.canvas;
     c.addEventListener('pointerdown', (e) => this.down(e));
     c.addEventListener('pointermove', (e) => this.move(e));
     c.addEventListener('pointerup', (e) => this.up(e));
     c.addEventListener('pointercancel', (e) => this.up(e));
+    this.taps = new FingerTaps(c, this.host, (e) => this.tapped(e));
     this.stage = stage;
 
     const side = el('div', 'hw-m-side');
@@ -46,10 +53,10 @@ export class RecallView extends MemoryView {
     return { head, lower };
   }
 
-  // ---- painting ----
+  // ---- painting (a finger paints only in edit mode, draw/touch.js) ----
 
   down(e) {
-    if (e.button !== 0 || !this.host.editable()) return;
+    if (e.button !== 0 || !this.host.editable() || this.taps.down(e)) return;
     const i = this.stage.grid.indexAt(e.clientX, e.clientY);
     if (i < 0) return;
     e.preventDefault(); // no text selection; keep the keyboard on the widget
@@ -90,12 +97,23 @@ export class RecallView extends MemoryView {
     this.host.paintEnd();
   }
 
-  /** Sets pixel i to the stroke's colour exactly (a grey modern pixel may need two flips). */
+  /** A finger's tap outside edit mode: the pixel under it flips. */
+  tapped(e) {
+    const i = this.stage.grid.indexAt(e.clientX, e.clientY);
+    if (i < 0) return;
+    this.host.focus();
+    this.setPixel(i, this.buf('state')[i] > 0 ? -1 : 1);
+  }
+
   paintPixel(i) {
-    if (i < 0 || !this.paint) return;
+    if (i >= 0 && this.paint) this.setPixel(i, this.paint.value);
+  }
+
+  /** Sets pixel i to `value` exactly (a grey modern pixel may need two flips). */
+  setPixel(i, value) {
     const sim = this.host.sim();
     let changed = false;
-    for (let k = 0; k < 2 && this.buf('state')[i] !== this.paint.value; k++) {
+    for (let k = 0; k < 2 && this.buf('state')[i] !== value; k++) {
       sim.toggle(i);
       changed = true;
     }

@@ -46,6 +46,12 @@ export class View {
     return STATUS_TEXT[status];
   }
 
+  /** On a touch screen, how a finger edits the picture; '' for a picture that takes no edits
+   * (then the Edit toggle stays hidden). */
+  touchHint() {
+    return '';
+  }
+
   /** Tooltips of the shared buttons whose meaning depends on the kind. */
   buttonTitles() {
     return {};

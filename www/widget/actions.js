@@ -53,6 +53,9 @@ export function act(w, action) {
     case 'new-seed':
       w.change('seed', String(fresh_seed()));
       return;
+    case 'edit':
+      setEditing(w, !w.editing);
+      return;
     case 'fullscreen':
       toggleFullscreen(w, (note) => w.say(note));
       return;
@@ -67,6 +70,13 @@ export function act(w, action) {
   if (w.stepped) w.summary.update(true);
   w.stepped = false;
   w.schedule();
+}
+
+/** Edit mode for a finger (draw/touch.js): the stylesheet stops the picture panning the page. */
+function setEditing(w, on) {
+  w.editing = on;
+  w.buttons.edit.setAttribute('aria-pressed', String(on));
+  w.root.toggleAttribute('data-editing', on);
 }
 
 export function keyDown(w, e) {

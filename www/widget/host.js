@@ -1,5 +1,6 @@
 // What a view may ask of the widget (views/view.js): the run and its memory, the schema's values,
-// the readouts, whether a part is shown, and the calls that report an edit or a paint stroke.
+// the readouts, whether a part is shown, edit mode, and the calls that report an edit or a paint
+// stroke.
 
 import { memory } from './instance.js';
 
@@ -18,6 +19,8 @@ export function viewHost(widget) {
     readout: (name) => widget.readout(name),
     shown: (e) => !widget.hiddenParts.has(e.closest('[data-part]')?.dataset.part),
     editable: () => widget.sim !== null && widget.coreStatus !== 'diverged',
+    /** The Edit toggle is on: a finger edits like a mouse (draw/touch.js). */
+    editing: () => widget.editing,
     focus: () => widget.focus({ preventScroll: true }),
     edited: (note) => widget.edited(note),
     paintStart: () => widget.paintStart(),

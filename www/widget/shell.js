@@ -10,6 +10,7 @@ export const ACTIONS = [
   ['step', '→', 'Step', 'one step (→)'],
   ['reset', '↺', 'Reset', 'back to step 0 (R)'],
   ['new-seed', '⚄', 'New seed', 'new data and start weight'],
+  ['edit', '✎', 'Edit', 'a finger drags and paints on the picture; off, a swipe scrolls the page and a tap edits'],
   ['fullscreen', '⤢', 'Full screen', 'show the widget on the whole screen'],
 ];
 
@@ -48,6 +49,9 @@ export function buildShell() {
     buttons[a[0]] = actionButton(a, 'hw-button');
     group.append(buttons[a[0]]);
   }
+  // Shown only on a touch screen, for a picture that takes edits (refreshSchema).
+  buttons.edit.hidden = true;
+  buttons.edit.setAttribute('aria-pressed', 'false');
   // Shown only while a saved file replays.
   buttons.cancel = actionButton(CANCEL, 'hw-button');
   buttons.cancel.hidden = true;
