@@ -11,6 +11,8 @@ const OPTION_TEXT = {
   hebb: 'Hebb',
   decay: 'Hebb + decay',
   oja: 'Oja',
+  infomax: 'why PC1 (infomax)',
+  explicit: 'explicit normalisation',
   gaussian: 'Gaussian',
   clusters: 'two clusters',
   round: 'round',

@@ -55,7 +55,8 @@ export class InfomaxView extends View {
     });
     this.box.append(this.canvas);
     const side = el('div', 'hw-im-side');
-    side.append(host.readoutBox);
+    this.legend = this.buildLegend();
+    side.append(host.readoutBox, this.legend.box);
     main.replaceChildren(this.box, side);
     this.width = 0;
     this.height = 0;
@@ -65,6 +66,25 @@ export class InfomaxView extends View {
 
   words() {
     return TEXT;
+  }
+
+  /** Which curve is which and what the bold arrow is, as text beside the picture. */
+  buildLegend() {
+    const box = el('ul', 'hw-im-legend', { 'aria-label': 'Legend' });
+    const item = (cls) => {
+      const li = el('li', cls);
+      const text = el('span');
+      li.append(el('span', 'hw-im-key'), text);
+      box.append(li);
+      return text;
+    };
+    const variance = item('hw-im-variance');
+    variance.textContent = 'variance wᵀCw of each direction';
+    const information = item('hw-im-information');
+    const arrow = item('hw-im-arrow');
+    const dot = item('hw-im-dot');
+    dot.textContent = 'averaged flow';
+    return { box, information, arrow, shown: '' };
   }
 
   readoutText(name, v) {
@@ -110,8 +130,9 @@ export class InfomaxView extends View {
     if (state.length < 13) return;
     const { width: w, height: h } = this;
     const em = Number.parseFloat(getComputedStyle(this.canvas).fontSize) || 14;
-    // Room for the labels of the fixed points outside the circle.
-    const rho = Math.max(8, Math.min(w, h) / 2 - 2.4 * em);
+    // Room for the labels of the fixed points outside the circle, when there is room for them.
+    const labels = Math.min(w, h) >= 16 * em;
+    const rho = Math.max(8, Math.min(w, h) / 2 - (labels ? 2.6 : 0.7) * em);
     const cx = w / 2;
     const cy = h / 2;
     const at = (x, y, r = rho) => [cx + r * x, cy - r * y];
@@ -126,7 +147,7 @@ export class InfomaxView extends View {
     ctx.arc(cx, cy, rho, 0, 2 * Math.PI);
     ctx.stroke();
 
-    this.drawFixedPoints(ctx, state, at, em);
+    this.drawFixedPoints(ctx, state, at, em, labels);
     this.drawArrows(ctx, state, at);
 
     // The averaged flow's dot.
@@ -139,7 +160,18 @@ export class InfomaxView extends View {
     ctx.fill();
     ctx.stroke();
 
-    this.drawLegend(ctx, state, em);
+    this.updateLegend(state);
+  }
+
+  /** The legend's words that follow the settings, rewritten only when they change. */
+  updateLegend(state) {
+    const sigma = human(state[S.sigma], 2);
+    const lead = state[S.lead] === 1;
+    const key = `${sigma}|${lead}`;
+    if (key === this.legend.shown) return;
+    this.legend.shown = key;
+    this.legend.information.textContent = `information through noise σ = ${sigma}`;
+    this.legend.arrow.textContent = lead ? 'explicit normalisation (faint: Oja)' : 'Oja’s rule (faint: explicit normalisation)';
   }
 
   /** The cloud, faint, scaled so ±2.5√λ1 spans the circle: the data the curves come from. */
@@ -183,16 +215,18 @@ export class InfomaxView extends View {
     curve(2, iMax, COOL, fade(COOL, 0.1));
   }
 
-  /** ±e1 (stable) and ±e2 (unstable), each labelled once with its linearised rate per step. */
-  drawFixedPoints(ctx, state, at, em) {
+  /** ±e1 (stable) and ±e2 (unstable); with `labels`, each pair named once with its linearised
+   * rate per step, in two short lines. */
+  drawFixedPoints(ctx, state, at, em, labels) {
     const e1 = [state[S.e1x], state[S.e1y]];
     const e2 = [-e1[1], e1[0]];
+    const rate = (v) => `${v > 0 ? '+' : ''}${signed(human(v, 2))}/step`;
     const marks = [
-      [e1, true, `e₁ stable ${signed(human(state[S.rate1], 2))}/step`],
-      [e2, false, `e₂ unstable ${signed(human(state[S.rate2], 2))}/step`],
+      [e1, true, ['e₁ stable', rate(state[S.rate1])]],
+      [e2, false, ['e₂ unstable', rate(state[S.rate2])]],
     ];
     ctx.lineWidth = 1.5;
-    for (const [e, stable, label] of marks) {
+    for (const [e, stable, lines] of marks) {
       for (const s of [1, -1]) {
         const [x, y] = at(s * e[0], s * e[1]);
         ctx.beginPath();
@@ -202,17 +236,15 @@ export class InfomaxView extends View {
         ctx.fill();
         ctx.stroke();
       }
-      // The label goes by the one of ±e on the right (or the top), outside the circle, kept
-      // inside the canvas.
-      const s = e[0] > 1e-9 || (Math.abs(e[0]) <= 1e-9 && e[1] > 0) ? 1 : -1;
-      const [x, y] = at(s * e[0], s * e[1]);
-      const width = ctx.measureText(label).width;
-      const tx = Math.min(Math.max(x + 0.6 * em * s * e[0] - (s * e[0] < 0 ? width : 0), 2), this.width - width - 2);
-      const ty = Math.min(Math.max(y - 0.7 * em * s * e[1] + (s * e[1] < 0 ? em : 0), em), this.height - 3);
-      ctx.fillStyle = fade('#ffffff', 0.8);
-      ctx.fillRect(tx - 2, ty - em, width + 4, 1.25 * em);
+      if (!labels) continue;
+      // In a top corner, where the circle leaves room: e1's on the side its upper end leans to,
+      // e2's opposite; each in its marker's colour.
+      const right = stable === (e1[0] * Math.sign(e1[1] || 1) >= 0);
+      const width = Math.max(...lines.map((l) => ctx.measureText(l).width));
+      const tx = right ? this.width - width - 4 : 4;
+      const ty = 1.1 * em;
       ctx.fillStyle = stable ? STROKE : INK;
-      ctx.fillText(label, tx, ty);
+      lines.forEach((l, i) => ctx.fillText(l, tx, ty + 1.2 * i * em));
     }
   }
 
@@ -246,29 +278,5 @@ export class InfomaxView extends View {
       ctx.closePath();
       ctx.fill();
     }
-  }
-
-  /** Which curve is which, σ, and which online rule the bold arrow is. */
-  drawLegend(ctx, state, em) {
-    const lead = state[S.lead] === 1 ? 'explicit normalisation' : 'Oja’s rule';
-    const rows = [
-      [MUTED, true, 'variance wᵀCw'],
-      [COOL, false, `information, σ = ${human(state[S.sigma], 2)}`],
-      [STROKE, false, `arrow: ${lead}`],
-    ];
-    let y = 1.2 * em;
-    ctx.lineWidth = 1.5;
-    for (const [colour, dashed, text] of rows) {
-      ctx.strokeStyle = colour;
-      ctx.setLineDash(dashed ? [4, 3] : []);
-      ctx.beginPath();
-      ctx.moveTo(6, y - 0.35 * em);
-      ctx.lineTo(6 + 1.4 * em, y - 0.35 * em);
-      ctx.stroke();
-      ctx.fillStyle = INK;
-      ctx.fillText(text, 10 + 1.4 * em, y);
-      y += 1.2 * em;
-    }
-    ctx.setLineDash([]);
   }
 }
