@@ -236,11 +236,11 @@ impl Run for InfomaxRun {
         true
     }
 
-    /// η = 1/λ1, past which Oja's averaged update overshoots, and η = 2/(λ1 − λ2), past which the
-    /// dot's averaged step overshoots e1 and flips from side to side of it.
+    /// η = 1/λ1, past which Oja's averaged update overshoots. (The dot's own bound, η(λ1 − λ2) = 2,
+    /// sits near the slider's end, where its label would not fit.)
     fn marks(&self) -> Vec<Mark> {
         let s = self.cloud.stats();
-        let mut m = vec![("eta", 1.0 / s.lambda1, "1/λ1"), ("eta", 2.0 / (s.lambda1 - s.lambda2), "2/(λ1−λ2)")];
+        let mut m = vec![("eta", 1.0 / s.lambda1, "1/λ1")];
         m.retain(|(_, v, _)| v.is_finite());
         m
     }
