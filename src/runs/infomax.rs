@@ -33,9 +33,9 @@ pub struct InfomaxRun {
     sigma: f64,
     lead: Norm,
     cloud: Cloud,
-    /// The averaged flow's dot on the circle.
-    phi: f64,
-    phi_start: f64,
+    /// The averaged flow's dot on the circle, a unit vector.
+    dot: [f64; 2],
+    start: [f64; 2],
     /// The two online rules, fed the same samples from the same unit start.
     oja: [f64; 2],
     explicit: [f64; 2],
@@ -51,18 +51,17 @@ impl InfomaxRun {
         let seed = p.seed();
         // The oja widget's start direction (seeded or `w0`), at unit length: explicit
         // normalisation lives on the circle from its first step.
-        let phi_start = p
-            .w0()
-            .filter(|w| norm(w) > 0.0)
-            .map(|w| libm::atan2(w[1], w[0]))
-            .unwrap_or_else(|| std::f64::consts::TAU * Rng::new(seed, Stream::Start).uniform());
+        let start = match p.w0().filter(|w| norm(w) > 0.0) {
+            Some(w) => [w[0] / norm(&w), w[1] / norm(&w)],
+            None => im::direction(std::f64::consts::TAU * Rng::new(seed, Stream::Start).uniform()),
+        };
         let mut run = InfomaxRun {
             eta: p.num("eta"),
             sigma: p.num("sigma"),
             lead: lead(p),
             cloud: Cloud::generate(shape(p), seed),
-            phi: phi_start,
-            phi_start,
+            dot: start,
+            start,
             oja: [0.0; 2],
             explicit: [0.0; 2],
             picks: Quick::seeded(&mut Rng::new(seed, Stream::Samples)),
@@ -93,7 +92,7 @@ impl InfomaxRun {
     fn refresh_state(&mut self) {
         let s = *self.cloud.stats();
         self.state = [
-            self.phi,
+            libm::atan2(self.dot[1], self.dot[0]),
             self.oja[0],
             self.oja[1],
             self.explicit[0],
@@ -166,9 +165,8 @@ impl Run for InfomaxRun {
     }
 
     fn restart(&mut self) {
-        self.phi = self.phi_start;
-        let u = im::direction(self.phi_start);
-        (self.oja, self.explicit) = (u, u);
+        self.dot = self.start;
+        (self.oja, self.explicit) = (self.start, self.start);
         self.picks.rewind();
         self.clock.restart();
         self.history.clear();
@@ -186,7 +184,7 @@ impl Run for InfomaxRun {
             let x = self.cloud.centred(self.picks.index(n) as usize);
             oja_step(&mut self.oja, &x, self.eta);
             im::explicit_step(&mut self.explicit, &x, self.eta);
-            self.phi = im::circle_step(&cov, self.phi, self.eta);
+            im::circle_step(&cov, &mut self.dot, self.eta);
             self.clock.step += 1;
             done += 1;
             let n2 = dot(&self.oja, &self.oja);
@@ -199,8 +197,6 @@ impl Run for InfomaxRun {
                 self.record();
             }
         }
-        // The dot's angle stays in one turn so its readers need no unwrapping.
-        self.phi = self.phi.rem_euclid(std::f64::consts::TAU);
         self.refresh_state();
         self.clock.check_until(false);
         done
@@ -247,6 +243,6 @@ impl Run for InfomaxRun {
 
     fn add_to_hash(&self, h: &mut Fnv) {
         self.oja.iter().chain(&self.explicit).for_each(|&v| h.add(v));
-        h.add(self.phi);
+        self.dot.iter().for_each(|&v| h.add(v));
     }
 }

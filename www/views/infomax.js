@@ -48,12 +48,15 @@ export class InfomaxView extends View {
     super(main, host);
     main.className = 'hw-main hw-im';
     this.box = el('div', 'hw-im-plot');
+    // Two layers: what only the data and the settings change (thousands of points, the curves,
+    // the fixed points) is drawn again only when they do; the arrows and the dot every frame.
+    this.bg = el('canvas', 'hw-layer');
     this.canvas = el('canvas', 'hw-layer', {
       role: 'img',
       'aria-label':
         'The circle of directions with the variance and the information of each drawn round it, the averaged flow’s dot, the fixed points with their rates, and the online weight arrows',
     });
-    this.box.append(this.canvas);
+    this.box.append(this.bg, this.canvas);
     const side = el('div', 'hw-im-side');
     this.legend = this.buildLegend();
     side.append(host.readoutBox, this.legend.box);
@@ -61,7 +64,10 @@ export class InfomaxView extends View {
     this.width = 0;
     this.height = 0;
     this.dpr = 1;
+    this.em = 14;
     this.dirty = true;
+    /** What the background was drawn from; a change redraws it. */
+    this.drawn = '';
   }
 
   words() {
@@ -84,7 +90,7 @@ export class InfomaxView extends View {
     const arrow = item('hw-im-arrow');
     const dot = item('hw-im-dot');
     dot.textContent = 'averaged flow';
-    return { box, information, arrow, shown: '' };
+    return { box, information, arrow };
   }
 
   readoutText(name, v) {
@@ -119,37 +125,50 @@ export class InfomaxView extends View {
   }
 
   draw(dpr) {
-    if (followBox(this, [this.canvas], dpr)) this.dirty = true;
+    if (followBox(this, [this.bg, this.canvas], dpr)) {
+      // Read once per size: the canvas's font follows the widget's (larger on a big screen).
+      this.em = Number.parseFloat(getComputedStyle(this.canvas).fontSize) || 14;
+      this.dirty = true;
+      this.drawn = '';
+    }
     if (!this.dirty || !this.width || !this.height) return;
     this.dirty = false;
-    const ctx = this.canvas.getContext('2d');
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, this.width, this.height);
-    ctx.font = FONT;
     const state = this.buf('state');
     if (state.length < 13) return;
-    const { width: w, height: h } = this;
-    const em = Number.parseFloat(getComputedStyle(this.canvas).fontSize) || 14;
-    // Room for the labels of the fixed points outside the circle, when there is room for them.
+    const { width: w, height: h, em } = this;
+    // Room for the labels of the fixed points, when there is room for them.
     const labels = Math.min(w, h) >= 16 * em;
     const rho = Math.max(8, Math.min(w, h) / 2 - (labels ? 2.6 : 0.7) * em);
     const cx = w / 2;
     const cy = h / 2;
     const at = (x, y, r = rho) => [cx + r * x, cy - r * y];
+    const layer = (c) => {
+      const ctx = c.getContext('2d');
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      ctx.font = FONT;
+      return ctx;
+    };
 
-    this.drawPoints(ctx, state, cx, cy, rho);
-    this.drawCurves(ctx, at);
+    const pts = this.buf('points');
+    const key = `${state.slice(S.e1x).join(',')}|${pts.length}|${pts[0]}`;
+    if (key !== this.drawn) {
+      this.drawn = key;
+      const ctx = layer(this.bg);
+      this.drawPoints(ctx, pts, state, cx, cy, rho);
+      this.drawCurves(ctx, at);
+      // The circle of unit directions.
+      ctx.strokeStyle = INK;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(cx, cy, rho, 0, 2 * Math.PI);
+      ctx.stroke();
+      this.drawFixedPoints(ctx, state, at, em, labels);
+      this.updateLegend(state);
+    }
 
-    // The circle of unit directions.
-    ctx.strokeStyle = INK;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.arc(cx, cy, rho, 0, 2 * Math.PI);
-    ctx.stroke();
-
-    this.drawFixedPoints(ctx, state, at, em, labels);
+    const ctx = layer(this.canvas);
     this.drawArrows(ctx, state, at);
-
     // The averaged flow's dot.
     const [dx, dy] = at(Math.cos(state[S.phi]), Math.sin(state[S.phi]));
     ctx.fillStyle = INK;
@@ -159,24 +178,18 @@ export class InfomaxView extends View {
     ctx.arc(dx, dy, 0.42 * em, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
-
-    this.updateLegend(state);
   }
 
-  /** The legend's words that follow the settings, rewritten only when they change. */
+  /** The legend's words that follow the settings. */
   updateLegend(state) {
     const sigma = human(state[S.sigma], 2);
     const lead = state[S.lead] === 1;
-    const key = `${sigma}|${lead}`;
-    if (key === this.legend.shown) return;
-    this.legend.shown = key;
     this.legend.information.textContent = `information through noise σ = ${sigma}`;
     this.legend.arrow.textContent = lead ? 'explicit normalisation (faint: Oja)' : 'Oja’s rule (faint: explicit normalisation)';
   }
 
   /** The cloud, faint, scaled so ±2.5√λ1 spans the circle: the data the curves come from. */
-  drawPoints(ctx, state, cx, cy, rho) {
-    const pts = this.buf('points');
+  drawPoints(ctx, pts, state, cx, cy, rho) {
     const k = rho / (2.5 * Math.sqrt(Math.max(state[S.l1], 1e-12)));
     ctx.fillStyle = fade(MUTED, 0.22);
     for (let i = 0; i + 1 < pts.length; i += 2) ctx.fillRect(cx + k * pts[i] - 1, cy - k * pts[i + 1] - 1, 2, 2);
