@@ -11,6 +11,7 @@ const OPTION_TEXT = {
   hebb: 'Hebb',
   decay: 'Hebb + decay',
   oja: 'Oja',
+  infomax: 'why PC1',
   gaussian: 'Gaussian',
   clusters: 'two clusters',
   round: 'round',

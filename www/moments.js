@@ -60,6 +60,13 @@ export const MOMENTS = [
     query: 'kind=oja&seed=7&compare=eta:0.005,0.05',
   },
   {
+    id: 'infomax-pc1',
+    title: 'Why the long axis',
+    caption:
+      'Round the circle of directions, the variance each one lets through and the information it carries past the output noise peak at the same place, the long axis. The dot, started near the short axis, slides away from it and settles on the peak; the information readout climbs to its maximum.',
+    query: 'kind=infomax&eta=0.01&speed=20&w0=-0.45,0.9&seed=19',
+  },
+  {
     id: 'hopfield-recall',
     title: 'A Hopfield network cleans up a cue',
     caption:

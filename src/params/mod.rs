@@ -97,7 +97,7 @@ pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'s
         (_, "clusters") => &[("l1", "3"), ("l2", "0.3")],
         (_, "round") => &[("l1", "1.1"), ("l2", "1")],
         (_, "line") => &[("l1", "3"), ("l2", "0.01")],
-        (Kind::Hebb | Kind::Decay | Kind::Oja, _) => &[("l1", "3"), ("l2", "0.5")],
+        (Kind::Hebb | Kind::Decay | Kind::Oja | Kind::Infomax, _) => &[("l1", "3"), ("l2", "0.5")],
         (Kind::Hopfield, "mixture") => &[("patterns", "random"), ("p", "3"), ("noise", "0")],
         (Kind::Hopfield, "overload") => &[("patterns", "random"), ("p", "64"), ("noise", "0.1")],
         (Kind::Hopfield | Kind::Ei, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.2")],

@@ -12,6 +12,7 @@ pub mod clock;
 mod ei;
 pub mod history;
 mod hopfield;
+mod infomax;
 mod many;
 mod modern;
 pub mod neuron;
@@ -25,6 +26,7 @@ pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
 pub use ei::{EiRun, EI_READOUTS, UNSTABLE};
 pub use hopfield::{HopfieldRun, HOPFIELD_READOUTS, HOPFIELD_RECORD};
+pub use infomax::{InfomaxRun, INFOMAX_READOUTS};
 pub use many::{ManyRun, MANY_READOUTS};
 pub use modern::{ModernRun, MODERN_READOUTS};
 pub use neuron::NeuronRun;
@@ -139,6 +141,7 @@ pub enum Kind {
     Hebb,
     Decay,
     Oja,
+    Infomax,
     Hopfield,
     Capacity,
     Modern,
@@ -186,6 +189,7 @@ pub const ROWS: &[Row] = &[
     Row { kind: Kind::Hebb, name: "hebb", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
     Row { kind: Kind::Decay, name: "decay", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
     Row { kind: Kind::Oja, name: "oja", family: Family::Cloud, start: |p| Model::Neuron(NeuronRun::new(p)) },
+    Row { kind: Kind::Infomax, name: "infomax", family: Family::Cloud, start: |p| Model::Infomax(InfomaxRun::new(p)) },
     Row {
         kind: Kind::Hopfield,
         name: "hopfield",
@@ -287,6 +291,7 @@ models! {
     /// reached by matching; everything shared goes through [`Model::run`]. A new run type is one
     /// line here.
     Neuron(NeuronRun),
+    Infomax(InfomaxRun),
     Hopfield(HopfieldRun),
     Capacity(CapacityRun),
     Modern(ModernRun),
@@ -320,6 +325,8 @@ impl Cost {
         let side = |p: &Params| p.num("side") * p.num("side");
         let (setup, step) = match p.kind() {
             Kind::Hebb | Kind::Decay | Kind::Oja => (1e4, 30.0),
+            // Two online rules and the dot's averaged step (a sine and a cosine) per sample.
+            Kind::Infomax => (1e4, 80.0),
             // One asynchronous update reads a row of W; storing is P outer products.
             Kind::Hopfield => (p.num("p") * side(p) * side(p), side(p)),
             // A unit is a few rows of W or one recall.

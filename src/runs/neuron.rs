@@ -336,7 +336,7 @@ impl Run for NeuronRun {
     }
 }
 
-fn shape(p: &Params) -> Shape<'_> {
+pub(super) fn shape(p: &Params) -> Shape<'_> {
     Shape {
         preset: p.text("preset"),
         n: p.num("n") as usize,

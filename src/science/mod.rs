@@ -5,6 +5,7 @@ pub mod circuits;
 pub mod cloud;
 pub mod ei;
 pub mod hopfield;
+pub mod infomax;
 pub mod letters;
 pub mod many;
 pub mod modern;

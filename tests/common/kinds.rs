@@ -48,6 +48,17 @@ pub fn of(kind: Kind) -> KindTests {
             export: Some(("kind=oja", CLOUD)),
             memory: &[("kind=oja&n=20000", 100_000)],
         },
+        Kind::Infomax => KindTests {
+            determinism: &[
+                ("kind=infomax&seed=1", 5000),
+                ("kind=infomax&seed=5&norm=explicit&preset=clusters&sigma=0.2&w0=0,1", 5000),
+            ],
+            export: Some((
+                "kind=infomax",
+                &["step", "angle", "variance", "information", "information_max", "distance"],
+            )),
+            memory: &[("kind=infomax&n=20000", 100_000)],
+        },
         Kind::Hopfield => KindTests {
             determinism: &[
                 ("kind=hopfield&seed=3&preset=overload", 3000),

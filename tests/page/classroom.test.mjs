@@ -83,6 +83,16 @@ const POINTS = {
       for (const w of ws) assert.ok(abs(num(w, 'norm') - 1) < 0.1, `|w| = ${num(w, 'norm')}, want 1`);
     },
   },
+  // The online arrow reaches the information maximum: within 2 % of ½ ln(1 + λ1/σ²) once its
+  // angle is inside the jitter of η = 0.01 (a few degrees cost well under 1 %).
+  'infomax-pc1': {
+    ready: ([w]) => num(w, 'step') >= 1500,
+    check: ([w]) => {
+      assert.ok(num(w, 'angle') < 10, `angle ${num(w, 'angle')}°, want the long axis`);
+      const [i, top] = [num(w, 'information'), num(w, 'information-max')];
+      assert.ok(i <= top && i > 0.98 * top, `information ${i} nats, want near its maximum ${top}`);
+    },
+  },
   'hopfield-recall': {
     ready: ([w]) => w.status === 'converged',
     check: ([w]) => assert.equal(num(w, 'overlap'), 1, `overlap ${num(w, 'overlap')}: the letter was not recalled`),

@@ -408,6 +408,36 @@ const CLAIMS = {
     },
   },
   'fig-oja|eta=0.2': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 1000, 'steps to divergence'); assert.match(w.message, /farthest point/); } },
+  // On the long axis within the online jitter, carrying all but 2 % of the most information; the
+  // two online rules a few thousandths apart (0.0017 at step 3,000 on this seed).
+  'fig-infomax|base': {
+    until: 3000,
+    check: (w) => {
+      between(w.values.angle, 0, 3 * angleSpreadDeg(0.01, 3.1, 0.5), 'angle');
+      between(w.values.information / w.values['information-max'], 0.98, 1, 'share of the most information');
+      between(w.values.distance, 0, 0.01, 'Oja − explicit at η = 0.01');
+    },
+  },
+  // σ = 10: ½ ln(1 + λ1/100) ≈ 0.015 nats at λ1 ≈ 3.1, still reached on the long axis.
+  'fig-infomax|sigma=10': {
+    until: 3000,
+    check: (w) => {
+      between(w.values['information-max'], 0.01, 0.02, 'most information at σ = 10');
+      between(w.values.information / w.values['information-max'], 0.98, 1, 'share of the most information');
+    },
+  },
+  // η = 0.05: the distance between the rules, read live past the first 500 samples, averages a
+  // few hundredths (0.015…0.18 on this seed).
+  'fig-infomax|norm=explicit&eta=0.05': {
+    sample: ['distance', 'angle'], to: 3000,
+    check: (w, seen) => {
+      const late = seen.filter((x) => x.step > 500);
+      assert.ok(late.length >= 5, `only ${late.length} readings past step 500`);
+      const mean = late.reduce((a, x) => a + x.distance, 0) / late.length;
+      between(mean, 0.01, 0.1, 'mean distance Oja − explicit at η = 0.05');
+      between(w.values.angle, 0, 3 * angleSpreadDeg(0.05, 3.1, 0.5), 'angle');
+    },
+  },
   'fig-gha|preset=high&eta=0.002&speed=200': { until: 10000, check: (w) => { between(w.values.angle1, 0, 4, 'angle1'); between(w.values.angle2, 0, 4, 'angle2'); } },
   'fig-subspace|base': { until: 20000, check: (w) => { between(w.values['subspace-error'], 0, 0.1, 'subspace error'); assert.ok(w.values.angle1 > 10, `the rows should not line up with the axes (angle1 ${w.values.angle1})`); } },
   'fig-subspace|k=1': { until: 20000, check: (w) => between(w.values.angle1, 0, 4, 'angle1 with k = 1') },

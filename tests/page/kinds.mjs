@@ -45,6 +45,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'n=10000&speed=200',
     heaviest: 'n=20000&speed=100000',
   },
+  infomax: {
+    rung: 'infomax',
+    rule: false,
+    presets: ['clusters', 'line'],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'n=10000&speed=200',
+    heaviest: 'n=20000&speed=100000',
+  },
   gha: {
     rung: 'many',
     rule: true,

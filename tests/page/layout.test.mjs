@@ -16,7 +16,7 @@ const SIZES = [
   [1920, 1080],
 ];
 /** Kinds whose screenshots are kept at every size (plus the two in-between sizes). */
-const SHOWN = ['oja', 'hopfield', 'gha', 'ei', 'bcm', 'prune'];
+const SHOWN = ['oja', 'infomax', 'hopfield', 'gha', 'ei', 'bcm', 'prune'];
 
 /** Measurements of each kind at 720×480 with nothing hidden (the hide= tests compare). */
 const atNotionSize = new Map();
@@ -170,6 +170,7 @@ test('the in-between sizes (480×360, 1280×800) and a phone held upright (360×
 /** A comparison per view: two widgets of about 355 px side by side in a 720×480 frame. */
 const COMPARED = {
   oja: 'eta:0.005,0.05',
+  infomax: 'sigma:0.3,3',
   hopfield: 'noise:0.2,0.45',
   capacity: 'trials:1,3',
   modern: 'beta:1,0.003',

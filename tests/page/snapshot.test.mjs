@@ -30,7 +30,7 @@ async function load(s, text) {
   await chooser.setFiles(file);
 }
 
-for (const q of ['kind=oja&seed=3&until=700', 'kind=hopfield&preset=overload&until=2', 'kind=bcm&until=3000&speed=500']) {
+for (const q of ['kind=oja&seed=3&until=700', 'kind=infomax&seed=3&until=700', 'kind=hopfield&preset=overload&until=2', 'kind=bcm&until=3000&speed=500']) {
   test(`${q}: saved JSON loads back at the same readouts`, async () => {
     let saved;
     let readouts;

@@ -7,6 +7,7 @@
 // sheet wins a tie (tools/preloads.mjs).
 
 import { CloudView } from './cloud.js';
+import { InfomaxView } from './infomax.js';
 import { HopfieldView } from './hopfield.js';
 import { ModernView } from './modern.js';
 import { EiView } from './ei.js';
@@ -20,6 +21,7 @@ export const VIEWS = {
   hebb: CloudView,
   decay: CloudView,
   oja: CloudView,
+  infomax: InfomaxView,
   gha: ManyView,
   subspace: ManyView,
   similarity: ManyView,
