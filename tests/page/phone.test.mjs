@@ -86,6 +86,8 @@ async function waitFor(s, sel, what, pred, timeout = 30_000) {
 
 /** Brings `target` (a selector) to the middle of the screen and waits for its widget to be set up. */
 async function centre(s, sel, target) {
+  // The article's widgets boot a few per task after the module arrives: the part may not exist yet.
+  await s.page.waitForFunction((t) => document.querySelector(t) !== null, target, { timeout: 30_000 });
   await s.page.evaluate((t) => document.querySelector(t).scrollIntoView({ block: 'center' }), target);
   await settledScroll(s);
   await waitFor(s, sel, 'the figure to be set up', (st) => st.status && st.status !== 'loading' && 'step' in st.readouts);
