@@ -165,7 +165,7 @@ export class HebbWidget extends HTMLElement {
     this.loading = null; // an object of the same instance: dropped, never freed
     this.playing = false;
     this.dataset.status = 'error';
-    const trapped = err instanceof WebAssembly.RuntimeError;
+    const trapped = typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError;
     const refused = trapped ? recover(this, rebuild) : 0;
     this.restartable = started || trapped;
     this.showMessage(failureMessage(err, reason(err), refused, this.restartable));

@@ -36,5 +36,12 @@ export function failureMessage(err, why, refused, restartable) {
     return `The tab could not give this figure the memory it needs (${why}); ${others}.${again}`;
   }
   if (restartable) return `The simulation stopped on an internal error (${why}); ${others}.${again}`;
+  // The module never ran: say what the browser lacks, not the engine's words for it.
+  if (typeof WebAssembly === 'undefined') {
+    return 'This browser has WebAssembly turned off (for example by Lockdown Mode on an iPhone or iPad, or by a policy), so the figure cannot run here; the text around it reads the same without it.';
+  }
+  if (err instanceof WebAssembly.CompileError) {
+    return `This browser cannot run the figure: its WebAssembly lacks the SIMD instructions the simulation is built with, which Chrome and Edge 91, Firefox 89 and Safari 16.4 and later have (${why}). The text around it reads the same without it.`;
+  }
   return `The simulation could not start: ${why}`;
 }
