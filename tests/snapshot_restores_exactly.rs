@@ -48,7 +48,8 @@ fn a_long_plain_run_keeps_a_one_line_log() {
         w.advance(1 + i % 300);
     }
     let json = w.to_json();
-    assert!(json.len() < 400, "{json}");
+    // The query, one log entry and the ten readouts of a cloud kind.
+    assert!(json.len() < 500, "{json}");
     w.reset();
     assert!(!w.to_json().contains("advance"), "a reset without edits starts a fresh log");
 }

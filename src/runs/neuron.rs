@@ -16,9 +16,13 @@ pub const NORM_LIMIT: f64 = 1e12;
 /// where computing it for every record took a third of the step loop's time in wasm.
 pub const RECORD: usize = 6;
 
-pub const READOUTS: [&str; 6] = ["step", "norm", "angle", "lambda1", "lambda2", "variance"];
+/// w's components along the data's eigenvectors and the averaged map's factors along them
+/// ([`NeuronRun::factors`]) close each list: public names are only ever appended.
+pub const READOUTS: [&str; 10] =
+    ["step", "norm", "angle", "lambda1", "lambda2", "variance", "w-e1", "w-e2", "mu1", "mu2"];
 /// `decay` adds its online tipping point α* (see [`rules::decay_online_tipping_point`]).
-pub const DECAY_READOUTS: [&str; 7] = ["step", "norm", "angle", "lambda1", "lambda2", "variance", "alpha-star"];
+pub const DECAY_READOUTS: [&str; 11] =
+    ["step", "norm", "angle", "lambda1", "lambda2", "variance", "alpha-star", "w-e1", "w-e2", "mu1", "mu2"];
 
 #[derive(Clone, Debug)]
 pub struct NeuronRun {
@@ -201,6 +205,20 @@ impl NeuronRun {
         self.cloud.stats()
     }
 
+    /// The averaged map's factors (μ1, μ2) along e1 and e2: w·e_k ← μ_k w·e_k each averaged step.
+    /// Hebb and decay are linear, μ_k = 1 − η(α − λ_k) with α = 0 for Hebb. Oja's brake wᵀCw
+    /// acts like a decay α that depends on w; at its fixed point w = ±e1 it equals λ1, giving
+    /// μ1 = 1 and μ2 = 1 − η(λ1 − λ2), whose ratio sets how fast w·e2/w·e1 dies.
+    pub fn factors(&self) -> [f64; 2] {
+        let s = self.cloud.stats();
+        let alpha = match self.rule {
+            Rule::Hebb => 0.0,
+            Rule::Decay => self.alpha,
+            Rule::Oja => s.lambda1,
+        };
+        [1.0 - self.eta * (alpha - s.lambda1), 1.0 - self.eta * (alpha - s.lambda2)]
+    }
+
     /// The online tipping point α* of decay on this cloud at this η.
     pub fn alpha_star(&self) -> f64 {
         let s = self.cloud.stats();
@@ -282,6 +300,8 @@ impl Run for NeuronRun {
         if self.rule == Rule::Decay {
             r.push(self.alpha_star());
         }
+        let [mu1, mu2] = self.factors();
+        r.extend_from_slice(&[dot(&self.w, &s.e1), dot(&self.w, &s.e2), mu1, mu2]);
         r
     }
 

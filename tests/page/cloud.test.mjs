@@ -132,3 +132,25 @@ test('same keys and seed, different speed → the same numbers (until stops exac
   }
   assert.deepEqual(runs[0], runs[1], 'readouts differ between speed=7 and speed=1000');
 });
+
+// docs/science.md#eigen: the strip shows the readouts mu1, mu2 and names the two ways out.
+for (const [query, word] of [
+  ['kind=hebb&eta=0.01', ''],
+  ['kind=decay&eta=0.1&alpha=15', 'e2 takeover'],
+  ['kind=decay&eta=0.5&alpha=8', 'sign-flip trap'],
+  ['kind=oja&eta=0.01', ''],
+]) {
+  test(`${query}: the μ strip shows μ1, μ2 and says "${word || 'nothing'}"`, T, async () => {
+    await withPage(browser, `embed.html?${query}&seed=2&until=50&speed=50&play=1`, async (s) => {
+      await s.waitLoaded();
+      const { values: v } = await s.waitStopped(50);
+      const strip = s.page.locator('hebb-widget .hw-mu');
+      const label = await strip.getAttribute('aria-label');
+      for (const k of ['mu1', 'mu2']) {
+        const shown = Number(label.match(new RegExp(`μ${k.at(-1)} = (-?[\\d.]+)`))[1]);
+        assert.ok(Math.abs(shown - v[k]) < 1e-3 * Math.max(1, Math.abs(v[k])), `${k}: strip says ${shown}, readout ${v[k]}`);
+      }
+      assert.equal((await strip.locator('.hw-mu-label').textContent()).trim(), word);
+    });
+  });
+}

@@ -36,6 +36,10 @@ const READOUT_TEXT = {
   lambda2: (v) => `λ2 = ${human(v, 3)}`,
   variance: (v) => `variance captured ${Math.round(v * 100)} %`,
   'alpha-star': (v) => `online tipping α* = ${human(v, 3)}`,
+  'w-e1': (v) => `w·e1 = ${human(v, 3)}`,
+  'w-e2': (v) => `w·e2 = ${human(v, 3)}`,
+  mu1: (v) => `μ1 = ${human(v, 4)}`,
+  mu2: (v) => `μ2 = ${human(v, 4)}`,
 };
 
 const READOUT_TITLE = {
@@ -46,6 +50,10 @@ const READOUT_TITLE = {
   lambda2: 'smallest eigenvalue of the data covariance',
   variance: 'share of the total variance of the data along w',
   'alpha-star': 'the decay at which this online run tips from growing to dying: α* = λ1 − ½η·Var((x·e1)²), a little below λ1, where the averaged map tips',
+  'w-e1': 'component of w along e1, the first principal axis of the data',
+  'w-e2': 'component of w along e2, the second principal axis of the data',
+  mu1: 'factor by which one averaged step multiplies w·e1 (for Oja: at its fixed point, where it is 1)',
+  mu2: 'factor by which one averaged step multiplies w·e2 (for Oja: at the fixed point ±e1)',
 };
 
 const STATUS_TEXT = {
@@ -58,6 +66,49 @@ const STATUS_TEXT = {
 const TOUCH_STATUS_TEXT = {
   running: 'Running. Tap to add a point, or switch on ✎ Edit and drag one to move it.',
 };
+
+/** Where a factor sits on the strip, which spans −2…2; one past either end waits at that end. */
+const stripPos = (v) => `${((Math.max(-2, Math.min(2, v)) + 2) / 4) * 100}%`;
+
+/**
+ * The averaged map's factors μ1, μ2 (readouts from Rust) as two dots on a line marked at −1, 0
+ * and 1, with a word when they spell trouble: below −1 a component flips sign and grows (the
+ * sign-flip trap); |μ2| > |μ1| lets the e2 component win (the e2 takeover).
+ */
+class FactorStrip {
+  constructor() {
+    this.box = el('div', 'hw-mu', { role: 'img' });
+    const line = el('div', 'hw-mu-line');
+    for (const [v, text] of [[-1, '−1'], [0, '0'], [1, '1']]) {
+      const tick = el('span', 'hw-mu-tick');
+      tick.style.left = stripPos(v);
+      tick.textContent = text;
+      line.append(tick);
+    }
+    this.dots = ['1', '2'].map((k) => {
+      const dot = el('span', `hw-mu-dot hw-mu-dot${k}`);
+      dot.textContent = k;
+      line.append(dot);
+      return dot;
+    });
+    this.label = el('span', 'hw-mu-label');
+    this.box.append(el('span', 'hw-mu-name'), line, this.label);
+    this.box.firstChild.textContent = 'μ';
+    this.shown = '';
+  }
+
+  update(mu1, mu2) {
+    const word = mu1 < -1 || mu2 < -1 ? 'sign-flip trap' : Math.abs(mu2) > Math.abs(mu1) ? 'e2 takeover' : '';
+    const text = `factors of the averaged map: μ1 = ${human(mu1, 4)}, μ2 = ${human(mu2, 4)}, on a line marked at −1, 0 and 1${word ? `: ${word}` : ''}`;
+    if (text === this.shown) return;
+    this.shown = text;
+    this.box.setAttribute('aria-label', text);
+    this.box.title = text;
+    this.dots[0].style.left = stripPos(mu1);
+    this.dots[1].style.left = stripPos(mu2);
+    this.label.textContent = word;
+  }
+}
 
 export class CloudView extends View {
   constructor(main, host) {
@@ -76,7 +127,8 @@ export class CloudView extends View {
       role: 'img',
       'aria-label': 'Angle between w and the first principal axis against step',
     });
-    charts.append(this.normChart, this.angleChart);
+    this.strip = new FactorStrip();
+    charts.append(this.strip.box, this.normChart, this.angleChart);
     this.charts = charts;
     side.append(weightBox, host.readoutBox, charts);
     main.replaceChildren(cloudBox, side);
@@ -146,6 +198,7 @@ export class CloudView extends View {
       d.data = false;
     }
     if (d.weight) {
+      this.strip.update(this.host.readout('mu1'), this.host.readout('mu2'));
       this.cloud.drawWeight(this.geometry());
       this.weights.draw(this.geometry(), this.host.kind(), animate);
       d.weight = false;
