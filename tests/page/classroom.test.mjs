@@ -118,16 +118,19 @@ const POINTS = {
   },
   // Part 2 (docs/science.md (gha … prune)): learning kinds never stop by themselves, so each is judged after
   // a number of samples that its speed shows in about a second or two.
+  // At η = 0.002 in 8-D an arrow on its axis still wobbles: angle1 reads 2.8° ± 1.35° and a single
+  // reading is above 4° a sixth of the time (tests/circuit_widgets_land_where_the_science_says.rs).
+  // The mean of 30 readings a poll apart has sd 0.27; in native runs of 100 seeds it never passed 3.5°.
   'gha-order': {
-    ready: ([w]) => num(w, 'step') >= 10000,
-    check: ([w]) => {
-      assert.ok(num(w, 'angle1') < 4, `angle1 ${num(w, 'angle1')}°: neuron 1 is not on e1`);
-      assert.ok(num(w, 'angle2') < 4, `angle2 ${num(w, 'angle2')}°: neuron 2 is not on e2`);
+    ready: ([w]) => sampled(anglesSeen, w, 10000, ['angle1', 'angle2']),
+    check: () => {
+      assert.ok(mean(anglesSeen.angle1) < 4, `angle1 averages ${mean(anglesSeen.angle1)}°: neuron 1 is not on e1`);
+      assert.ok(mean(anglesSeen.angle2) < 4, `angle2 averages ${mean(anglesSeen.angle2)}°: neuron 2 is not on e2`);
     },
   },
   'subspace-one': {
-    ready: ([w]) => num(w, 'step') >= 10000,
-    check: ([w]) => assert.ok(num(w, 'angle1') < 4, `angle1 ${num(w, 'angle1')}°: the one row is not on e1`),
+    ready: ([w]) => sampled(rowSeen, w, 10000, ['angle1']),
+    check: () => assert.ok(mean(rowSeen.angle1) < 4, `angle1 averages ${mean(rowSeen.angle1)}°: the one row is not on e1`),
   },
   'similarity-slow': {
     ready: ([w]) => num(w, 'step') >= 20000,
@@ -143,8 +146,8 @@ const POINTS = {
       // θ averages y² (16 a quarter of the time) over about τ = 20 presentations, so one reading
       // lies outside 2–7 a tenth of the time (sd 1.4, with long tails). The mean of 50 readings a
       // poll apart has sd 0.22 in native runs of seeds 1–11; none of 2,000 such means left 4 ± 2.
-      const mean = thetaSeen.reduce((a, b) => a + b, 0) / thetaSeen.length;
-      assert.ok(abs(mean - 4) < 2, `mean θ over ${thetaSeen.length} readings = ${mean}: want it near K = 4`);
+      const m = mean(thetaSeen);
+      assert.ok(abs(m - 4) < 2, `mean θ over ${thetaSeen.length} readings = ${m}: want it near K = 4`);
     },
   },
   'prune-cap': {
@@ -177,6 +180,16 @@ const POINTS = {
   },
 };
 
+/** Readings of the named readouts once the run is past `from` steps, into `seen`; true after 30. */
+function sampled(seen, w, from, names) {
+  if (num(w, 'step') < from) return false;
+  for (const n of names) (seen[n] ??= []).push(num(w, n));
+  return seen[names[0]].length >= 30;
+}
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** Angles read while the GHA and the one-row subspace moments run (their checks: the means). */
+const anglesSeen = {};
+const rowSeen = {};
 /** Synapse counts seen while the prune moment runs (its check: never past the cap). */
 const capSeen = [];
 /** Thresholds read while the BCM moment runs (its check: their mean). */
