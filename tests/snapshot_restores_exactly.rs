@@ -27,7 +27,7 @@ fn play(query: &str) -> Widget {
 #[test]
 fn every_kind_round_trips_and_continues_identically() {
     for kind in Kind::ALL.map(Kind::name) {
-        for extra in ["", "&update=sync&side=8", "&side=8"] {
+        for extra in ["", "&update=sync&side=8", "&side=8", "&ghost=1"] {
             let q = format!("kind={kind}{extra}");
             let mut original = play(&q);
             let json = original.to_json();

@@ -24,5 +24,6 @@ pub const CLOUD_SCHEMA: &[Param] = &[
     COMMON_TAIL[1],
     COMMON_TAIL[2],
     param("w0", "start weight", Spec::Pair, false),
+    only(whole("ghost", "averaged map beside the run", 0.0, 1.0, 0.0, false), &[Kind::Hebb, Kind::Decay, Kind::Oja]),
     COMMON_TAIL[3],
 ];

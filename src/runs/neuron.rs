@@ -37,6 +37,25 @@ pub struct NeuronRun {
     history: History<RECORD>,
     /// Angle readout; kept at its last defined value once w has decayed to exactly 0.
     angle: f64,
+    /// `ghost=1`: the averaged map run from the same start, step for step beside the online run.
+    ghost: Option<Ghost>,
+}
+
+/// Ghost history record: step, |g·e1|, |g × e1| (the angle's legs, as in [`RECORD`]).
+pub const GHOST_RECORD: usize = 3;
+
+/// The averaged map w ← w + E[Δw] ([`rules::averaged_step`]; Oja: its averaged flow) from the
+/// online run's start weight. It needs no samples, so it is stepped after the online steps it
+/// stands beside (at each record and at the end of each advance), with the settings of those
+/// steps: any slicing of the same steps gives the same bits.
+#[derive(Clone, Debug)]
+struct Ghost {
+    w: [f64; 2],
+    step: u64,
+    /// Past [`NORM_LIMIT`] the ghost waits at its last finite weight: the map has diverged, and
+    /// the online run beside it goes on (or stops with its own message).
+    stalled: bool,
+    history: History<GHOST_RECORD>,
 }
 
 /// The angle in degrees between w's line and PC1 (0–90) from |w·e1| and |w × e1|; `last` when
@@ -73,6 +92,12 @@ impl NeuronRun {
             picks: Quick::seeded(&mut Rng::new(seed, Stream::Samples)),
             history: History::new(),
             angle: 0.0,
+            ghost: (p.num("ghost") > 0.0).then(|| Ghost {
+                w: w_start,
+                step: 0,
+                stalled: false,
+                history: History::new(),
+            }),
         };
         run.restart();
         run
@@ -117,6 +142,45 @@ impl NeuronRun {
         let (along, across) = self.legs();
         let record = [self.clock.step as f64, norm(&self.w), along, across, self.w[0], self.w[1]];
         self.history.push(self.clock.step, record);
+        self.catch_up_ghost();
+        let e1 = self.cloud.stats().e1;
+        if let Some(g) = &mut self.ghost {
+            let legs = [dot(&g.w, &e1).abs(), (g.w[0] * e1[1] - g.w[1] * e1[0]).abs()];
+            g.history.push(g.step, [g.step as f64, legs[0], legs[1]]);
+        }
+    }
+
+    /// Steps the ghost up to the online run's step count.
+    fn catch_up_ghost(&mut self) {
+        let Some(g) = &mut self.ghost else { return };
+        let (rule, cov, eta, alpha) = (self.rule, self.cloud.stats().cov, self.eta, self.alpha);
+        let limit_sq = NORM_LIMIT * NORM_LIMIT;
+        while g.step < self.clock.step && !g.stalled {
+            let mut w = g.w;
+            rules::averaged_step(rule, &mut w, &cov, eta, alpha);
+            // NaN fails this test too.
+            if dot(&w, &w) <= limit_sq {
+                g.w = w;
+            } else {
+                g.stalled = true;
+            }
+            g.step += 1;
+        }
+        g.step = self.clock.step;
+    }
+
+    /// The ghost's weight (`ghost=1`).
+    pub fn ghost(&self) -> Option<[f64; 2]> {
+        self.ghost.as_ref().map(|g| g.w)
+    }
+
+    /// The ghost's history as step, |g|, angle to PC1 (degrees), as [`NeuronRun::records`].
+    pub fn ghost_records(&self) -> impl Iterator<Item = [f64; 3]> + '_ {
+        let h = self.ghost.as_ref().map_or(&[][..], |g| g.history.as_slice());
+        h.chunks_exact(GHOST_RECORD).scan(0.0, |last, r| {
+            *last = angle_between(r[1], r[2], *last);
+            Some([r[0], (r[1] * r[1] + r[2] * r[2]).sqrt(), *last])
+        })
     }
 
     /// |w·e1| and |w × e1|: the sides of the angle between w's line and PC1.
@@ -205,18 +269,10 @@ impl NeuronRun {
         self.cloud.stats()
     }
 
-    /// The averaged map's factors (μ1, μ2) along e1 and e2: w·e_k ← μ_k w·e_k each averaged step.
-    /// Hebb and decay are linear, μ_k = 1 − η(α − λ_k) with α = 0 for Hebb. Oja's brake wᵀCw
-    /// acts like a decay α that depends on w; at its fixed point w = ±e1 it equals λ1, giving
-    /// μ1 = 1 and μ2 = 1 − η(λ1 − λ2), whose ratio sets how fast w·e2/w·e1 dies.
+    /// The averaged map's factors (μ1, μ2) along e1 and e2 ([`rules::eigen_factors`]).
     pub fn factors(&self) -> [f64; 2] {
         let s = self.cloud.stats();
-        let alpha = match self.rule {
-            Rule::Hebb => 0.0,
-            Rule::Decay => self.alpha,
-            Rule::Oja => s.lambda1,
-        };
-        [1.0 - self.eta * (alpha - s.lambda1), 1.0 - self.eta * (alpha - s.lambda2)]
+        rules::eigen_factors(self.rule, self.eta, self.alpha, s.lambda1, s.lambda2)
     }
 
     /// The online tipping point α* of decay on this cloud at this η.
@@ -271,6 +327,7 @@ impl Run for NeuronRun {
             Rule::Oja => self.present(steps, |w, x| rules::oja_step(w, x, eta)),
         };
         self.update_angle();
+        self.catch_up_ghost();
         self.clock.check_until(false);
         done
     }
@@ -281,6 +338,10 @@ impl Run for NeuronRun {
         self.clock.restart();
         self.picks.rewind();
         self.history.clear();
+        if let Some(g) = &mut self.ghost {
+            (g.w, g.step, g.stalled) = (self.w_start, 0, false);
+            g.history.clear();
+        }
         self.angle = 0.0;
         self.update_angle();
         self.record();
@@ -353,6 +414,9 @@ impl Run for NeuronRun {
 
     fn add_to_hash(&self, h: &mut Fnv) {
         self.w.iter().for_each(|&v| h.add(v));
+        if let Some(g) = &self.ghost {
+            g.w.iter().for_each(|&v| h.add(v));
+        }
     }
 }
 

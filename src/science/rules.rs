@@ -86,6 +86,30 @@ pub fn averaged_step<const D: usize>(rule: Rule, w: &mut [f64; D], c: &[[f64; D]
     }
 }
 
+/// The averaged map's factors (μ1, μ2) along e1 and e2 (docs/science.md#eigen): one averaged
+/// step sends w·e_k → μ_k w·e_k. Hebb and decay are linear, μ_k = 1 − η(α − λ_k) with α = 0 for
+/// Hebb. Oja's brake wᵀCw acts like a decay α that depends on w; at its fixed point w = ±e1 it
+/// equals λ1, giving μ1 = 1 and μ2 = 1 − η(λ1 − λ2).
+pub fn eigen_factors(rule: Rule, eta: f64, alpha: f64, lambda1: f64, lambda2: f64) -> [f64; 2] {
+    let alpha = match rule {
+        Rule::Hebb => 0.0,
+        Rule::Decay => alpha,
+        Rule::Oja => lambda1,
+    };
+    [1.0 - eta * (alpha - lambda1), 1.0 - eta * (alpha - lambda2)]
+}
+
+/// The predicted slopes of the eigen chart, per averaged step, from the factors μ: for Hebb and
+/// decay ln|w·e_k| rises by ln|μ_k| (the two entries); for Oja ln|w·e2/w·e1| changes by
+/// ln|μ2/μ1| ≈ −η(λ1 − λ2) near the fixed point (both entries, one line to draw).
+pub fn eigen_log_slopes(rule: Rule, mu: [f64; 2]) -> [f64; 2] {
+    let ln_abs = |v: f64| libm::log(v.abs());
+    match rule {
+        Rule::Oja => [ln_abs(mu[1] / mu[0]); 2],
+        _ => [ln_abs(mu[0]), ln_abs(mu[1])],
+    }
+}
+
 /// Where the online decay rule tips from growing to dying: the α at which the mean log growth of
 /// |w| per sample is 0, to second order in η. One sample multiplies the part of w along e1 by
 /// about 1 − ηα + η z² (z = x·e1), and E[ln] falls short of ln E by Jensen: the online rate is

@@ -9,8 +9,9 @@ use crate::widget;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// Number of f64 in the geometry buffer: w.x, w.y, mean.x, mean.y, e1.x, e1.y, λ1, λ2, max|x−x̄|².
-const GEOMETRY: usize = 9;
+/// Number of f64 in the geometry buffer: w.x, w.y, mean.x, mean.y, e1.x, e1.y, λ1, λ2, max|x−x̄|²,
+/// then 1 with `ghost=1` (else 0) and the ghost's weight g.x, g.y.
+const GEOMETRY: usize = 12;
 
 #[wasm_bindgen]
 pub struct Widget {
@@ -135,7 +136,7 @@ impl Widget {
         self.readouts.as_ptr()
     }
 
-    /// See `GEOMETRY`: 9 numbers.
+    /// See `GEOMETRY`: 12 numbers.
     pub fn geometry_ptr(&self) -> *const f64 {
         self.geometry.as_ptr()
     }
@@ -275,15 +276,25 @@ impl Widget {
         charts::on_canvas(angle, |root| charts::draw_angle(root, run, scale)).map_err(js_error)
     }
 
+    /// Redraws the eigen chart: |w·e1|, |w·e2| (Oja: their ratio) with the predicted slopes dashed.
+    pub fn draw_eigen_chart(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsValue> {
+        let Model::Neuron(run) = self.inner.model() else {
+            return Ok(());
+        };
+        charts::on_canvas(canvas, |root| charts::draw_eigen(root, run, scale)).map_err(js_error)
+    }
+
     /// The kind's charts as one SVG document of `width` × `height` (the cloud's two charts one
-    /// above the other), drawn by the same code as the canvases; "" when the kind has none.
+    /// and the eigen chart, one above the other), drawn by the same code as the canvases; "" when
+    /// the kind has none.
     pub fn charts_svg(&self, width: u32, height: u32) -> Result<String, JsValue> {
         let (width, height) = (width.clamp(100, 4000), height.clamp(100, 4000));
         match self.inner.model() {
             Model::Neuron(run) => charts::to_svg(width, height, |root| {
-                let halves = root.split_evenly((2, 1));
-                charts::draw_norm(&halves[0], run, 1.0)?;
-                charts::draw_angle(&halves[1], run, 1.0)
+                let rows = root.split_evenly((3, 1));
+                charts::draw_norm(&rows[0], run, 1.0)?;
+                charts::draw_angle(&rows[1], run, 1.0)?;
+                charts::draw_eigen(&rows[2], run, 1.0)
             }),
             _ if run_charts::has_chart(&self.inner) => {
                 charts::to_svg(width, height, |root| run_charts::draw(root, &self.inner, 1.0))
@@ -319,7 +330,9 @@ impl Widget {
         };
         let s = run.stats();
         let w = run.w();
-        self.geometry = [w[0], w[1], s.mean[0], s.mean[1], s.e1[0], s.e1[1], s.lambda1, s.lambda2, s.max_sq];
+        let (on, g) = run.ghost().map_or((0.0, [0.0; 2]), |g| (1.0, g));
+        self.geometry =
+            [w[0], w[1], s.mean[0], s.mean[1], s.e1[0], s.e1[1], s.lambda1, s.lambda2, s.max_sq, on, g[0], g[1]];
     }
 }
 

@@ -2,8 +2,9 @@
 //! or into an SVG text for the export (the same drawing on either backend).
 
 use super::palette::{self, Rgb};
+use crate::runs::neuron::RECORD;
 use crate::runs::NeuronRun;
-use crate::science::rules::Rule;
+use crate::science::rules::{self, Rule};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::{self as pb, BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
@@ -163,6 +164,14 @@ pub const fn rgb(c: Rgb) -> RGBColor {
 const INK: RGBColor = rgb(palette::INK);
 const WEIGHT: RGBColor = rgb(palette::STROKE);
 const GUIDE: RGBColor = rgb(palette::GUIDE);
+/// w·e2 on the eigen chart: the μ strip's second dot is the muted one, this line the cool one
+/// (muted is too near the axes' ink to tell apart at 1 px).
+const SECOND: RGBColor = rgb(palette::COOL);
+
+/// The ghost (`ghost=1`, the averaged map): the weight's colour, faint, under the online line.
+fn ghost_style(scale: f64) -> ShapeStyle {
+    WEIGHT.mix(0.35).stroke_width((2.0 * scale) as u32)
+}
 
 fn last_step(run: &NeuronRun) -> f64 {
     run.history().last().map_or(1.0, |r| r[0]).max(1.0)
@@ -175,9 +184,10 @@ where
 {
     root.fill(&WHITE)?;
     let (mut lo, mut hi) = (f64::INFINITY, 0.0f64);
-    for r in run.records().filter(|r| r[1] > 0.0) {
-        lo = lo.min(r[1]);
-        hi = hi.max(r[1]);
+    let ghost = run.ghost_records().map(|g| g[1]);
+    for n in run.records().map(|r| r[1]).chain(ghost).filter(|&n| n > 0.0) {
+        lo = lo.min(n);
+        hi = hi.max(n);
     }
     if lo == f64::INFINITY {
         (lo, hi) = (0.1, 10.0);
@@ -206,6 +216,8 @@ where
         let end = last_step(run);
         chart.draw_series(LineSeries::new([(0.0, 1.0), (end, 1.0)], GUIDE.stroke_width(1)))?;
     }
+    let ghost = run.ghost_records().filter(|g| g[1] > 0.0).map(|g| (g[0], g[1]));
+    chart.draw_series(LineSeries::new(ghost, ghost_style(scale)))?;
     let line = run.records().filter(|r| r[1] > 0.0).map(|r| (r[0], r[1]));
     chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
     Ok(())
@@ -234,8 +246,77 @@ where
         .light_line_style(WHITE)
         .x_label_formatter(&|x| short(*x))
         .draw()?;
+    chart.draw_series(LineSeries::new(run.ghost_records().map(|g| (g[0], g[2])), ghost_style(scale)))?;
     let line = run.records().map(|r| (r[0], r[2]));
     chart.draw_series(LineSeries::new(line, WEIGHT.stroke_width((2.0 * scale) as u32)))?;
+    Ok(())
+}
+
+/// The weight in the data's eigenbasis on a log axis, measured (solid) against the averaged map's
+/// prediction from the first record (dashed, [`rules::eigen_log_slopes`]): Hebb and decay
+/// |w·e1| and |w·e2|, each a straight line of slope ln|μ_k| per step; Oja the ratio
+/// |w·e2/w·e1|, falling at ln|μ2/μ1| ≈ −η(λ1 − λ2) per step.
+pub fn draw_eigen<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, run: &NeuronRun, scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
+    root.fill(&WHITE)?;
+    // |w × e1| is |w·e2| in the plane (e2 is e1 turned by 90°).
+    let series: Vec<(RGBColor, Vec<(f64, f64)>)> = if run.rule == Rule::Oja {
+        vec![(WEIGHT, run.history().as_slice().chunks_exact(RECORD).map(|r| (r[0], r[3] / r[2])).collect())]
+    } else {
+        let leg = |k: usize| run.history().as_slice().chunks_exact(RECORD).map(|r| (r[0], r[k])).collect();
+        vec![(WEIGHT, leg(2)), (SECOND, leg(3))]
+    };
+    let shown = |v: f64| v > 0.0 && v.is_finite();
+    let hi = series.iter().flat_map(|(_, s)| s).map(|p| p.1).filter(|&v| shown(v)).fold(0.0f64, f64::max);
+    let hi = if hi > 0.0 { hi } else { 1.0 };
+    // A dying component would stretch the axis down to 1e-300: the last 14 decades are shown.
+    let floor = hi * 1e-14;
+    let lo = series.iter().flat_map(|(_, s)| s).map(|p| p.1).filter(|&v| shown(v) && v > floor).fold(hi, f64::min);
+    let (lo, hi) = (lo.min(hi / 10.0) / 1.5, hi * 1.5);
+    let end = last_step(run);
+    let font = (FontFamily::SansSerif, 11.0 * scale).into_font().color(&INK);
+    let mut chart = ChartBuilder::on(root)
+        .margin((6.0 * scale) as u32)
+        .margin_right((14.0 * scale) as u32)
+        .x_label_area_size((22.0 * scale) as u32)
+        .y_label_area_size((46.0 * scale) as u32)
+        .build_cartesian_2d(0.0..end, (lo..hi).log_scale())?;
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .y_labels(5)
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .y_desc(if run.rule == Rule::Oja { "|w·e2/w·e1|" } else { "|w·e1|, |w·e2|" })
+        .light_line_style(WHITE)
+        .x_label_formatter(&|x| short(*x))
+        .y_label_formatter(&|y| short(*y))
+        .draw()?;
+    let slopes = rules::eigen_log_slopes(run.rule, run.factors());
+    let (ln_lo, ln_hi) = (libm::log(lo), libm::log(hi));
+    for ((colour, points), slope) in series.iter().zip(slopes) {
+        // The prediction from the first record: ln v(t) = ln v0 + slope (t − t0), cut where it
+        // leaves the axis (plotters draws past the plot area otherwise).
+        if let Some(&(t0, v0)) = points.first().filter(|p| shown(p.1) && slope.is_finite()) {
+            let ln0 = libm::log(v0);
+            let leave = |target: f64| t0 + (target - ln0) / slope;
+            let t1 = match slope {
+                s if s > 0.0 => leave(ln_hi).min(end),
+                s if s < 0.0 => leave(ln_lo).min(end),
+                _ => end,
+            };
+            if t1 > t0 {
+                let at = |t: f64| (t, libm::exp(ln0 + slope * (t - t0)));
+                let style = colour.stroke_width((1.5 * scale) as u32);
+                let dash = (5.0 * scale) as u32;
+                chart.draw_series(DashedLineSeries::new([at(t0), at(t1)], dash, dash, style))?;
+            }
+        }
+        let line = points.iter().copied().filter(|p| shown(p.1) && p.1 >= lo);
+        chart.draw_series(LineSeries::new(line, colour.stroke_width((2.0 * scale) as u32)))?;
+    }
     Ok(())
 }
 
