@@ -286,10 +286,10 @@ where
     chart
         .configure_mesh()
         .x_labels(4)
-        .y_labels(5)
+        .y_labels(3)
         .label_style(font.clone())
         .axis_desc_style(font.clone())
-        .y_desc(if run.rule == Rule::Oja { "|w·e2/w·e1|" } else { "|w·e1|, |w·e2|" })
+        .y_desc(if run.rule == Rule::Oja { "w·e2/w·e1" } else { "w·e1, w·e2" })
         .light_line_style(WHITE)
         .x_label_formatter(&|x| short(*x))
         .y_label_formatter(&|y| short(*y))

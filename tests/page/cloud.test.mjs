@@ -7,7 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, withPage, angleSpreadDeg, varianceRelSd, assertFitsFrame } from './harness.mjs';
+import { launchBrowser, withPage, angleSpreadDeg, varianceRelSd, assertFitsFrame, inkedPixels, sleep } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -154,3 +154,39 @@ for (const [query, word] of [
     });
   });
 }
+
+// docs/science.md#eigen: ghost=1 runs the averaged map beside the online run. At 1280×800 (a frame
+// that shows the eigen chart) the ghost's faint arrow adds ink to the cloud's top layer, the eigen
+// chart is drawn, the key survives in the widget's query and every readout stays finite.
+test('decay with ghost=1: the averaged map draws beside the run, the eigen chart draws, readouts stay finite', T, async () => {
+  const ink = {};
+  for (const ghost of [0, 1]) {
+    const q = `embed.html?kind=decay&alpha=2.9&seed=5&ghost=${ghost}&until=2000&speed=200&play=1`;
+    await withPage(
+      browser,
+      q,
+      async (s) => {
+        await s.waitLoaded();
+        const w = await s.waitStopped(2000);
+        for (const [k, v] of Object.entries(w.values)) assert.ok(Number.isFinite(v), `${k} = ${v}`);
+        assert.equal(new URLSearchParams(await s.page.evaluate(() => document.querySelector('hebb-widget').query())).get('ghost'), `${ghost}`);
+        // Charts are redrawn a few times a second: give them one more turn after the stop.
+        await sleep(600);
+        // The top layer is transparent where nothing is drawn: count the pixels with any alpha.
+        ink[ghost] = await s.page.evaluate(() => {
+          const c = document.querySelector('hebb-widget .hw-cloud .hw-layer:last-child');
+          const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+          return n;
+        });
+        assert.ok((await inkedPixels(s.page, 'hebb-widget .hw-chart-eigen')) > 500, 'the eigen chart is empty');
+        if (ghost) await s.screenshot('decay-ghost');
+        s.assertNoErrors();
+      },
+      { width: 1280, height: 800 },
+    );
+  }
+  // The ghost's faint arrow mostly lies under w's (both along e1) but its 'averaged' label does not.
+  assert.ok(ink[1] > ink[0] + 100, `cloud ink with the ghost ${ink[1]}, without ${ink[0]}`);
+});

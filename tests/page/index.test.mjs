@@ -390,6 +390,8 @@ const CLAIMS = {
   'fig-hebb|eta=0.02&speed=100': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 450, 800, 'steps to the stop at η = 0.02'); } },
   'fig-hebb|l1=1&speed=100': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 13000, 20000, 'steps to the stop at λ1 = 1'); } },
   'fig-decay|alpha=2.9&speed=50': { until: 4000, check: (w) => between(w.values.norm / 0.5, 100, 1000, 'growth of |w| in 4,000 samples') },
+  // The ghost draws beside the run and leaves it alone: the same online growth as without it.
+  'fig-decay|alpha=2.9&ghost=1&speed=50': { until: 4000, check: (w) => between(w.values.norm / 0.5, 100, 1000, 'growth of |w| in 4,000 samples beside the ghost') },
   'fig-decay|alpha=3.4&speed=50': { until: 4000, check: (w) => between(w.values.norm / 0.5, 1e-8, 1e-5, 'shrinkage of |w| in 4,000 samples') },
   'fig-decay|alpha=15&eta=0.15': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 400, 'steps to divergence'); assert.match(w.message, /flips the sign/); } },
   'fig-oja|base': { until: 3000, check: (w) => { between(w.values.norm, 0.97, 1.03, '|w|'); between(w.values.angle, 0, 3 * angleSpreadDeg(0.01, 3.1, 0.5), 'angle'); } },

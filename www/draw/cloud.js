@@ -13,7 +13,7 @@ const DATA = '75, 85, 99';
 const FONT = '0.857em system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Geometry buffer layout (see src/wasm.rs). */
-const G = { wx: 0, wy: 1, mx: 2, my: 3, e1x: 4, e1y: 5, l1: 6, l2: 7, maxSq: 8 };
+const G = { wx: 0, wy: 1, mx: 2, my: 3, e1x: 4, e1y: 5, l1: 6, l2: 7, maxSq: 8, ghost: 9, gx: 10, gy: 11 };
 /** History record layout (src/neuron.rs RECORD): step, |w|, |w·e1|, |w × e1|, w.x, w.y. */
 const RECORD = 6;
 /** How many of the latest history records the tip's trail shows. */
@@ -257,6 +257,9 @@ export class CloudPlot {
       ctx.lineCap = 'butt';
     }
 
+    // `ghost=1`: the averaged map's weight, a faint arrow under the online one.
+    if (geom[G.ghost] === 1) this.drawGhost(ctx, geom[G.gx], geom[G.gy], mx, my);
+
     // The arrow, clipped to the view when |w| is too long to show (plain Hebb explodes).
     let tx = mx + wx * s;
     let ty = my - wy * s;
@@ -282,6 +285,28 @@ export class CloudPlot {
       const ox = norm > 0 ? (wx / norm) * 12 : 10;
       const oy = norm > 0 ? (-wy / norm) * 12 : -10;
       label(ctx, 'w', tx + ox, ty + oy, STROKE);
+    }
+  }
+
+  /** The ghost's arrow (the averaged map from the same start), faint and cut at the edge like w's. */
+  drawGhost(ctx, gx, gy, mx, my) {
+    const norm = Math.hypot(gx, gy);
+    if (!(norm > 0) || !Number.isFinite(norm)) return;
+    const reach = this.exit(mx, my, gx / norm, -gy / norm, 8);
+    const len = Math.min(norm * this.scale, Math.max(reach, 0));
+    const tx = mx + (gx / norm) * len;
+    const ty = my - (gy / norm) * len;
+    ctx.save();
+    ctx.globalAlpha = 0.35;
+    arrow(ctx, mx, my, tx, ty, len < norm * this.scale);
+    ctx.restore();
+    // Named above its shaft, back from the tip: w's own label sits at its tip, and a tip cut at
+    // the edge leaves no room beyond it.
+    if (len > 70) {
+      const ux = gx / norm;
+      const uy = -gy / norm;
+      const [px, py] = ux > 0 ? [uy, -ux] : [-uy, ux];
+      label(ctx, 'averaged', tx - ux * 40 + px * 12, ty - uy * 40 + py * 12, fade(STROKE, 0.75));
     }
   }
 

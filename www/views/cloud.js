@@ -1,5 +1,5 @@
 // One neuron on a 2-D cloud (`hebb`, `decay`, `oja`): the data cloud with the weight arrow on
-// the left; weight space, readouts and the |w| and angle charts on the right.
+// the left; weight space, readouts, the |w| and angle charts and the eigen chart on the right.
 
 import { View } from './view.js';
 import { CloudPlot } from '../draw/cloud.js';
@@ -127,8 +127,13 @@ export class CloudView extends View {
       role: 'img',
       'aria-label': 'Angle between w and the first principal axis against step',
     });
+    this.eigenChart = el('canvas', 'hw-chart hw-chart-eigen', {
+      role: 'img',
+      'aria-label':
+        'w along the principal axes against step, log scale (Oja: the ratio |w·e2/w·e1|), with the predicted slopes dashed',
+    });
     this.strip = new FactorStrip();
-    charts.append(this.strip.box, this.normChart, this.angleChart);
+    charts.append(this.strip.box, this.normChart, this.angleChart, this.eigenChart);
     this.charts = charts;
     side.append(weightBox, host.readoutBox, charts);
     main.replaceChildren(cloudBox, side);
@@ -161,7 +166,7 @@ export class CloudView extends View {
   }
 
   geometry() {
-    return new Float64Array(this.host.buffer(), this.host.sim().geometry_ptr(), 9);
+    return new Float64Array(this.host.buffer(), this.host.sim().geometry_ptr(), 12);
   }
 
   restarted(why) {
@@ -205,10 +210,15 @@ export class CloudView extends View {
     }
   }
 
-  /** The |w| and angle charts (plotters, in Rust); `type` scales their text with the widget's. */
+  /** The |w|, angle and eigen charts (plotters, in Rust); `type` scales their text with the widget's. */
   drawCharts(dpr, type) {
     if (!this.host.shown(this.charts)) return;
     if (![this.normChart, this.angleChart].every((c) => fitCanvas(c, dpr))) return;
-    this.host.sim().draw_charts(this.normChart, this.angleChart, dpr * type);
+    const sim = this.host.sim();
+    sim.draw_charts(this.normChart, this.angleChart, dpr * type);
+    // A small frame hides the eigen chart (cloud.css): its box is empty, nothing to draw into.
+    if (fitCanvas(this.eigenChart, dpr)) {
+      sim.draw_eigen_chart(this.eigenChart, dpr * type);
+    }
   }
 }
