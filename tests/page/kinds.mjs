@@ -25,7 +25,7 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     chartOnly: false,
     ownLook: false,
     soak: 'eta=0.00001&speed=5',
-    heaviest: 'n=20000&eta=0.00001&speed=100000',
+    heaviest: 'n=20000&eta=0.00001&speed=100000&ghost=1',
   },
   decay: {
     rung: 'decay',
@@ -34,7 +34,7 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     chartOnly: false,
     ownLook: false,
     soak: 'alpha=4&speed=200',
-    heaviest: 'n=20000&eta=0.00001&alpha=20&speed=100000',
+    heaviest: 'n=20000&eta=0.00001&alpha=20&speed=100000&ghost=1',
   },
   oja: {
     rung: 'oja',
@@ -43,7 +43,7 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     chartOnly: false,
     ownLook: true,
     soak: 'n=10000&speed=200',
-    heaviest: 'n=20000&speed=100000',
+    heaviest: 'n=20000&speed=100000&ghost=1',
   },
   infomax: {
     rung: 'infomax',

@@ -300,12 +300,12 @@ export class CloudPlot {
     ctx.globalAlpha = 0.35;
     arrow(ctx, mx, my, tx, ty, len < norm * this.scale);
     ctx.restore();
-    // Named above its shaft, back from the tip: w's own label sits at its tip, and a tip cut at
-    // the edge leaves no room beyond it.
+    // Named under its shaft, back from the tip: w's own label sits at its tip, a tip cut at the
+    // edge leaves no room beyond it, and the PC1 label sits above the axis the two end up on.
     if (len > 70) {
       const ux = gx / norm;
       const uy = -gy / norm;
-      const [px, py] = ux > 0 ? [uy, -ux] : [-uy, ux];
+      const [px, py] = ux > 0 ? [-uy, ux] : [uy, -ux];
       label(ctx, 'averaged', tx - ux * 40 + px * 12, ty - uy * 40 + py * 12, fade(STROKE, 0.75));
     }
   }
