@@ -259,8 +259,11 @@ impl Run for PairingRun {
         }
     }
 
-    /// Step, EPSP and phase of this protocol.
+    /// Step, EPSP and phase of this protocol, from step 0: the synapse as set up, its EPSP
+    /// without measurement noise.
     fn trajectory(&self) -> Trajectory {
-        Trajectory::table(&["step", "epsp", "phase"], &self.series, 3, &[0, 1, 2], None)
+        let mut records = vec![0.0, EPSP_BASELINE, 0.0];
+        records.extend_from_slice(&self.series);
+        Trajectory::table(&["step", "epsp", "phase"], &records, 3, &[0, 1, 2], None)
     }
 }
