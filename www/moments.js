@@ -67,6 +67,13 @@ export const MOMENTS = [
     query: 'kind=infomax&eta=0.01&speed=20&w0=-0.45,0.9&seed=19',
   },
   {
+    id: 'pairing-dark',
+    title: 'Dark rearing flips the sign',
+    caption:
+      'Two virtual slices, the same protocol: ten test pulses, presynaptic pulses paired with 5 Hz of postsynaptic firing, ten test pulses again. The left cell had a normal past (average 10 Hz), so its threshold θ sits near 11 Hz and the pairing depresses its synapse. The right cell was kept quiet (3 Hz, as in dark rearing); its θ has slid down to about 1 Hz, and the very same pairing potentiates.',
+    query: 'kind=pairing&rate=5&seed=3&compare=history:10,3',
+  },
+  {
     id: 'hopfield-recall',
     title: 'A Hopfield network cleans up a cue',
     caption:

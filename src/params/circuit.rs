@@ -1,19 +1,23 @@
-//! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`).
+//! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`,
+//! `pairing`).
 
 use super::*;
+use crate::science::plasticity::{BI_POO_A_MINUS, BI_POO_A_PLUS, BI_POO_TAU_MINUS, BI_POO_TAU_PLUS};
 
 const MANY: &[Kind] = &[Kind::Gha, Kind::Subspace, Kind::Similarity];
 const RECURRENT: &[Kind] = &[Kind::Recurrent];
 const BCM: &[Kind] = &[Kind::Bcm];
 const PRUNE: &[Kind] = &[Kind::Prune];
+const PAIRING: &[Kind] = &[Kind::Pairing];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune"]),
+    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing"]),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
     only(choice("preset", "inputs", &["orthonormal"]), BCM),
     only(choice("preset", "network", &["sparse"]), PRUNE),
+    only(choice("preset", "rearing", &["normal", "dark"]), PAIRING),
     only(log("eta", "learning rate η", 1e-5, 1.0, 0.005), MANY),
     only(log("eta", "learning rate η", 1e-5, 1.0, 0.002), RECURRENT),
     only(log("eta", "learning rate η", 1e-5, 1.0, 0.01), BCM),
@@ -39,8 +43,17 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(choice("rule", "pruning", &["threshold", "soft", "trace"]), PRUNE),
     only(choice("grow", "growth", &["correlation", "random", "none"]), PRUNE),
     only(log("theta", "pruning threshold w_min", 1e-4, 1.0, 0.02), PRUNE),
+    only(choice("protocol", "protocol", &["rate", "timing"]), PAIRING),
+    only(linear("rate", "paired rate y (Hz)", 0.0, 20.0, 5.0), PAIRING),
+    only(linear("history", "past average rate (Hz)", 1.0, 12.0, 10.0), PAIRING),
+    only(whole("dt", "spike delay Δt (ms)", -100.0, 100.0, 10.0, true), PAIRING),
+    only(linear("aplus", "A₊ (fraction)", 0.0, 2.0, BI_POO_A_PLUS), PAIRING),
+    only(linear("tplus", "τ₊ (ms)", 1.0, 100.0, BI_POO_TAU_PLUS), PAIRING),
+    only(linear("aminus", "A₋ (fraction)", 0.0, 2.0, BI_POO_A_MINUS), PAIRING),
+    only(linear("tminus", "τ₋ (ms)", 1.0, 100.0, BI_POO_TAU_MINUS), PAIRING),
     speed(20.0, "samples per frame", &[Kind::Gha, Kind::Subspace, Kind::Similarity, Kind::Recurrent, Kind::Bcm]),
     speed(5.0, "samples per frame", PRUNE),
+    speed(1.0, "pulses per frame", PAIRING),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],

@@ -106,6 +106,8 @@ pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'s
         (Kind::Modern, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.3"), ("beta", "1")],
         (Kind::Gha | Kind::Subspace | Kind::Similarity, "high") => &[("d", "8"), ("k", "3")],
         (Kind::Gha | Kind::Subspace | Kind::Similarity, _) => &[("d", "2"), ("k", "2")],
+        (Kind::Pairing, "dark") => &[("history", "3")],
+        (Kind::Pairing, _) => &[("history", "10")],
         // Kinds without presets (capacity, recurrent, bcm, prune).
         _ => &[],
     }

@@ -16,6 +16,7 @@ mod infomax;
 mod many;
 mod modern;
 pub mod neuron;
+mod pairing;
 mod patterns;
 mod prune;
 mod recurrent;
@@ -30,6 +31,7 @@ pub use infomax::{InfomaxRun, INFOMAX_READOUTS};
 pub use many::{ManyRun, MANY_READOUTS};
 pub use modern::{ModernRun, MODERN_READOUTS};
 pub use neuron::NeuronRun;
+pub use pairing::{PairingRun, DT_MAX, EPSP_NOISE, PAIRING_READOUTS, RATE_BLOCKS, RATE_ETA, RATE_MAX, TEST_PULSES};
 pub use prune::{PruneRun, PRUNE_READOUTS};
 pub use recurrent::{RecurrentRun, LOOP_CHECK, RECURRENT_READOUTS};
 pub use trajectory::Trajectory;
@@ -152,6 +154,7 @@ pub enum Kind {
     Recurrent,
     Bcm,
     Prune,
+    Pairing,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -220,6 +223,12 @@ pub const ROWS: &[Row] = &[
     },
     Row { kind: Kind::Bcm, name: "bcm", family: Family::Circuit, start: |p| Model::Bcm(BcmRun::new(p)) },
     Row { kind: Kind::Prune, name: "prune", family: Family::Circuit, start: |p| Model::Prune(PruneRun::new(p)) },
+    Row {
+        kind: Kind::Pairing,
+        name: "pairing",
+        family: Family::Circuit,
+        start: |p| Model::Pairing(PairingRun::new(p)),
+    },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -300,6 +309,7 @@ models! {
     Recurrent(RecurrentRun),
     Bcm(BcmRun),
     Prune(PruneRun),
+    Pairing(PairingRun),
 }
 
 impl Model {
@@ -340,6 +350,8 @@ impl Cost {
             Kind::Recurrent => (p.num("n").powi(3) * 50.0, 10.0 * p.num("n") * p.num("n")),
             Kind::Bcm => (1e4, 20.0 * p.num("inputs")),
             Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
+            // Set-up: the threshold averages 1000 past samples; a step is one pulse or pairing.
+            Kind::Pairing => (1e4, 50.0),
         };
         let unit = match p.kind() {
             // A unit is a block of rows of a step (see runs/ei.rs).

@@ -249,6 +249,19 @@ impl ClosedLoop {
 }
 
 /// BCM with K orthonormal, equally likely inputs e_k: the response to input k is y = w_k.
+/// BCM's modification function φ(y, θ) = y (y − θ) (Bienenstock, Cooper & Munro 1982): negative
+/// (depression) for 0 < y < θ, positive (potentiation) above θ. The `bcm` and `pairing` kinds
+/// both change a synapse by η x φ(y, θ).
+pub fn bcm_phi(y: f64, theta: f64) -> f64 {
+    y * (y - theta)
+}
+
+/// One step of BCM's sliding threshold, θ ← θ + (y² − θ)/τθ: a running average of y² over about
+/// τθ presentations, so a cell that has been quiet has a low θ.
+pub fn bcm_threshold_step(theta: f64, y: f64, tau: f64) -> f64 {
+    theta + (y * y - theta) / tau
+}
+
 /// Δw = η x y (y − θ), and θ tracks E[y²]: θ ← θ + (y² − θ)/τ_θ per presentation.
 /// The selective fixed point: one response y = θ = y²/K, i.e. K, and 0 for the others.
 #[derive(Clone, Debug)]
@@ -266,8 +279,8 @@ impl Bcm {
     pub fn step(&mut self, eta: f64, tau: f64, rng: &mut Rng) {
         let k = rng.index(self.w.len() as u32) as usize;
         let y = self.w[k];
-        self.w[k] += eta * y * (y - self.theta);
-        self.theta += (y * y - self.theta) / tau;
+        self.w[k] += eta * bcm_phi(y, self.theta);
+        self.theta = bcm_threshold_step(self.theta, y, tau);
     }
 
     /// 1 − (second-largest response) / (largest): 1 when only one input drives the neuron.

@@ -9,5 +9,6 @@ pub mod infomax;
 pub mod letters;
 pub mod many;
 pub mod modern;
+pub mod plasticity;
 pub mod rng;
 pub mod rules;

@@ -1,11 +1,12 @@
 //! The chart under each memory widget, drawn with plotters into a canvas a few times a second:
 //! energy during recall (hopfield), the learning loss (ei), the capacity curve against the AGS
-//! theory (capacity), the softmax weights over stored patterns (modern) and the BCM responses;
+//! theory (capacity), the softmax weights over stored patterns (modern), the BCM responses and
+//! the pairing experiment (EPSP over the protocol, and the change against its setting);
 //! on a canvas or, for the export, in SVG (the same drawing on either backend).
 
 use super::charts::{rgb, Fallible};
 use super::palette;
-use crate::runs::{Model, BCM_RECORD, HOPFIELD_RECORD, UNSTABLE};
+use crate::runs::{Model, BCM_RECORD, DT_MAX, HOPFIELD_RECORD, RATE_MAX, TEST_PULSES, UNSTABLE};
 use crate::science::hopfield::{ags_critical_load, perfect_recall_loads};
 use crate::widget::Widget;
 use plotters::coord::Shift;
@@ -20,7 +21,10 @@ const GUIDE: RGBColor = rgb(palette::GUIDE);
 
 /// Whether the kind has a chart here.
 pub fn has_chart(widget: &Widget) -> bool {
-    matches!(widget.model(), Model::Hopfield(_) | Model::Ei(_) | Model::Capacity(_) | Model::Modern(_) | Model::Bcm(_))
+    matches!(
+        widget.model(),
+        Model::Hopfield(_) | Model::Ei(_) | Model::Capacity(_) | Model::Modern(_) | Model::Bcm(_) | Model::Pairing(_)
+    )
 }
 
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, widget: &Widget, scale: f64) -> Fallible
@@ -43,6 +47,14 @@ where
         }
         Model::Modern(_) => bars(root, widget.buffer("softmax"), scale)?,
         Model::Bcm(_) => bcm(root, widget.buffer("series"), widget.buffer("responses").len(), scale)?,
+        Model::Pairing(r) => {
+            // The EPSP over the protocol on the left; the summary of finished protocols on the right.
+            let (time, summary) = root.split_horizontally(root.dim_in_pixel().0 / 2);
+            epsp(&time, widget.buffer("series"), r.total(), scale)?;
+            let rate = widget.params().text("protocol") == "rate";
+            let theta = widget.readouts()[4];
+            pairing_summary(&summary, widget.buffer("points"), widget.buffer("curve"), rate, theta, scale)?;
+        }
         // The other kinds draw no chart here (`has_chart`).
         _ => {}
     }
@@ -274,6 +286,97 @@ where
         4,
         GUIDE.stroke_width((1.5 * scale) as u32),
     ))?;
+    Ok(())
+}
+
+/// The EPSP of each step of a pairing protocol (step, EPSP, phase records), coloured by phase:
+/// baseline, pairing (shaded), after; the baseline's mean dashed across.
+fn epsp<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, series: &[f64], total: u64, scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
+    let recs: Vec<&[f64]> = series.chunks_exact(3).filter(|r| r[1].is_finite()).collect();
+    let (lo, hi) = recs.iter().fold((0.7, 1.3), |(a, b): (f64, f64), r| (a.min(r[1] - 0.05), b.max(r[1] + 0.05)));
+    let x_end = total as f64 + 0.5;
+    let mut chart = builder(root, scale).build_cartesian_2d(0.0..x_end, lo..hi)?;
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .y_labels(4)
+        .label_style(font(scale))
+        .axis_desc_style(font(scale))
+        .x_desc("test pulses and pairings")
+        .y_desc("EPSP (mV)")
+        .light_line_style(WHITE)
+        .x_label_formatter(&|x| trimmed(*x, true))
+        .y_label_formatter(&|y| trimmed(*y, false))
+        .draw()?;
+    let pairing = (TEST_PULSES as f64 + 0.5, (total - TEST_PULSES) as f64 + 0.5);
+    chart
+        .draw_series(std::iter::once(Rectangle::new([(pairing.0, lo), (pairing.1, hi)], SECOND.mix(0.08).filled())))?;
+    let base: Vec<f64> = recs.iter().filter(|r| r[2] == 0.0).map(|r| r[1]).collect();
+    if !base.is_empty() {
+        let m = base.iter().sum::<f64>() / base.len() as f64;
+        chart.draw_series(DashedLineSeries::new([(0.0, m), (x_end, m)], 4, 4, GUIDE.stroke_width(1)))?;
+    }
+    let r = (3.0 * scale) as i32;
+    for (phase, color) in [(0.0, INK), (1.0, SECOND), (2.0, ACCENT)] {
+        chart
+            .draw_series(recs.iter().filter(|c| c[2] == phase).map(|c| Circle::new((c[0], c[1]), r, color.filled())))?;
+    }
+    Ok(())
+}
+
+/// Change (%) against the protocol's setting: the theory at the current settings (line), every
+/// finished protocol as a dot (in grey when it ran under another θ), θ dashed for `rate`.
+fn pairing_summary<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[f64],
+    curve: &[f64],
+    rate: bool,
+    theta: f64,
+    scale: f64,
+) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
+    let (x0, x1) = if rate { (0.0, RATE_MAX) } else { (-DT_MAX, DT_MAX) };
+    let ys = curve.chunks_exact(2).map(|c| c[1]).chain(points.chunks_exact(3).map(|p| p[1]));
+    let (lo, hi) = ys.filter(|v| v.is_finite()).fold((-30.0, 30.0), |(a, b): (f64, f64), v| (a.min(v), b.max(v)));
+    let (lo, hi) = (lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo));
+    let mut chart = builder(root, scale).build_cartesian_2d(x0..x1, lo..hi)?;
+    chart
+        .configure_mesh()
+        .x_labels(5)
+        .y_labels(5)
+        .label_style(font(scale))
+        .axis_desc_style(font(scale))
+        .x_desc(if rate { "paired rate y (Hz)" } else { "Δt = t_post − t_pre (ms)" })
+        .y_desc("change (%)")
+        .light_line_style(WHITE)
+        .x_label_formatter(&|x| trimmed(*x, true))
+        .y_label_formatter(&|y| trimmed(*y, true))
+        .draw()?;
+    chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], GUIDE.stroke_width(1)))?;
+    if rate && theta.is_finite() && theta <= x1 {
+        chart.draw_series(DashedLineSeries::new([(theta, lo), (theta, hi)], 4, 4, GUIDE.stroke_width(1)))?;
+        chart.draw_series(std::iter::once(Text::new("θ", (theta, hi), font(scale))))?;
+    }
+    // The time axis has a gap at Δt = 0, where the window jumps.
+    let line = |c: &&[f64]| !rate && c[0] == 0.0;
+    let (left, right): (Vec<&[f64]>, Vec<&[f64]>) =
+        curve.chunks_exact(2).filter(|c| !line(c)).partition(|c| c[0] < 0.0);
+    for part in [left, right] {
+        chart.draw_series(LineSeries::new(
+            part.iter().map(|c| (c[0], c[1])),
+            GUIDE.stroke_width((1.5 * scale) as u32),
+        ))?;
+    }
+    let r = (4.0 * scale) as i32;
+    chart.draw_series(points.chunks_exact(3).map(|p| {
+        let color = if (p[2] - theta).abs() < 1e-9 { ACCENT } else { GUIDE };
+        Circle::new((p[0], p[1]), r, color.filled())
+    }))?;
     Ok(())
 }
 

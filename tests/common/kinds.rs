@@ -128,5 +128,10 @@ pub fn of(kind: Kind) -> KindTests {
             export: Some(("kind=prune", &["step", "connections", "norm"])),
             memory: &[("kind=prune&grow=random", 20_000)],
         },
+        Kind::Pairing => KindTests {
+            determinism: &[("kind=pairing&seed=13", 40), ("kind=pairing&seed=14&protocol=timing&dt=-20", 80)],
+            export: Some(("kind=pairing", &["step", "epsp", "phase"])),
+            memory: &[("kind=pairing&protocol=timing", 20_000)],
+        },
     }
 }

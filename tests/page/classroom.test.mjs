@@ -93,6 +93,17 @@ const POINTS = {
       assert.ok(i <= top && i > 0.98 * top, `information ${i} nats, want near its maximum ${top}`);
     },
   },
+  // Same 5 Hz pairing, two pasts: −14.6 % below θ ≈ 10.8 Hz, +10.1 % above θ ≈ 1 Hz. One
+  // protocol's change has a spread under 1.5 points here (docs/science.md#pairing), so each
+  // sign holds by more than 5 spreads, and θ (3.8 % spread) sits well clear of 5 Hz in both.
+  'pairing-dark': {
+    ready: (ws) => ws.length === 2 && ws.every((w) => w.status === 'converged'),
+    check: ([normal, dark]) => {
+      assert.ok(num(normal, 'theta') > 9 && num(dark, 'theta') < 1.3, `θ = ${num(normal, 'theta')} and ${num(dark, 'theta')} Hz`);
+      assert.ok(num(normal, 'change') < -5, `normal rearing: change ${num(normal, 'change')} %, want depression`);
+      assert.ok(num(dark, 'change') > 3, `dark rearing: change ${num(dark, 'change')} %, want potentiation`);
+    },
+  },
   'hopfield-recall': {
     ready: ([w]) => w.status === 'converged',
     check: ([w]) => assert.equal(num(w, 'overlap'), 1, `overlap ${num(w, 'overlap')}: the letter was not recalled`),

@@ -54,6 +54,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'n=10000&speed=200',
     heaviest: 'n=20000&speed=100000',
   },
+  pairing: {
+    rung: 'experiments',
+    rule: false,
+    presets: ['dark'],
+    chartOnly: true,
+    ownLook: true,
+    soak: 'protocol=timing&speed=1',
+    heaviest: 'protocol=timing&speed=100000',
+  },
   gha: {
     rung: 'many',
     rule: true,
