@@ -1,4 +1,4 @@
-//! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`).
+//! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`, `backprop`).
 
 use super::*;
 
@@ -6,10 +6,11 @@ const MANY: &[Kind] = &[Kind::Gha, Kind::Subspace, Kind::Similarity];
 const RECURRENT: &[Kind] = &[Kind::Recurrent];
 const BCM: &[Kind] = &[Kind::Bcm];
 const PRUNE: &[Kind] = &[Kind::Prune];
+const BACKPROP: &[Kind] = &[Kind::Backprop];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune"]),
+    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "backprop"]),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
     only(choice("preset", "inputs", &["orthonormal"]), BCM),
@@ -39,8 +40,16 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(choice("rule", "pruning", &["threshold", "soft", "trace"]), PRUNE),
     only(choice("grow", "growth", &["correlation", "random", "none"]), PRUNE),
     only(log("theta", "pruning threshold w_min", 1e-4, 1.0, 0.02), PRUNE),
+    // `backprop`: the data of `gha`'s preset=high, learned two ways.
+    only(choice("feedback", "error feedback", &["exact", "random"]), BACKPROP),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.005), BACKPROP),
+    only(whole("d", "input dimension d", 2.0, 16.0, 8.0, true), BACKPROP),
+    only(whole("k", "neurons k", 1.0, 16.0, 3.0, true), BACKPROP),
+    only(log("top", "largest variance λ1", 0.1, 100.0, 3.0), BACKPROP),
+    only(linear("ratio", "spectrum ratio", 0.05, 1.0, 0.4), BACKPROP),
     speed(20.0, "samples per frame", &[Kind::Gha, Kind::Subspace, Kind::Similarity, Kind::Recurrent, Kind::Bcm]),
     speed(5.0, "samples per frame", PRUNE),
+    speed(20.0, "samples per frame", BACKPROP),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],
