@@ -66,7 +66,7 @@ fn decoder_term_is_the_subspace_rule() {
         let before = pop.w.clone();
         pop.step(ManyRule::Subspace, &x, ETA, 1.0);
         let (mut y, mut e, mut delta, mut update) = (vec![0.0; K], vec![0.0; D], vec![0.0; K], vec![0.0; K * D]);
-        tied_update(&before, &vec![0.0; K * D], &x, (K, D), &mut y, &mut e, &mut delta, &mut update);
+        tied_update(&before, &[0.0; K * D], &x, (K, D), &mut y, &mut e, &mut delta, &mut update);
         for i in 0..K * D {
             let oja = (pop.w[i] - before[i]) / ETA;
             assert!((oja - update[i]).abs() < 1e-12 * (1.0 + update[i].abs()), "seed {seed} entry {i}");
