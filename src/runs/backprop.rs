@@ -23,8 +23,8 @@ pub struct BackpropRun {
     cov: DMatrix<f64>,
     hebb: Population,
     net: Autoencoder,
-    start_hebb: Population,
-    start_net: Autoencoder,
+    /// The learners at step 0, boxed to keep the run's size near the other runs'.
+    start: Box<(Population, Autoencoder)>,
     feedback: Feedback,
     pub eta: f64,
     samples: Rng,
@@ -48,8 +48,7 @@ impl BackpropRun {
             optimum: [spec.lambdas[k..].iter().sum()],
             cov: covariance(&spec),
             spec,
-            start_hebb: hebb.clone(),
-            start_net: net.clone(),
+            start: Box::new((hebb.clone(), net.clone())),
             hebb,
             net,
             feedback: if p.text("feedback") == "random" { Feedback::Random } else { Feedback::Exact },
@@ -81,8 +80,8 @@ impl Run for BackpropRun {
     }
 
     fn restart(&mut self) {
-        self.hebb = self.start_hebb.clone();
-        self.net = self.start_net.clone();
+        self.hebb = self.start.0.clone();
+        self.net = self.start.1.clone();
         self.samples.rewind();
         self.alignment = Alignment::default();
         self.clock.restart();
