@@ -111,7 +111,7 @@ fn train(seed: u32, burn: usize, window: usize) -> (Spectrum, Late, Late, Late, 
         if t >= burn && t % 10 == 0 {
             for (w, acc) in [(&hebb.w, &mut lh), (&exact.w, &mut le), (&random.w, &mut lr)] {
                 let w = DMatrix::from_row_slice(K, D, w);
-                acc.square_error += subspace_error(&w, &spec).powi(2) / reads;
+                acc.square_error += subspace_error(&w, &spec.top_projector(K)).powi(2) / reads;
                 acc.loss += expected_loss(&w, &c) / reads;
             }
             mean_alignment += alignment.degrees() / reads;

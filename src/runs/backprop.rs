@@ -21,6 +21,9 @@ const FEEDBACK_STREAM: u64 = 4;
 pub struct BackpropRun {
     spec: Spectrum,
     cov: DMatrix<f64>,
+    /// The projector onto the top-k eigenvectors, made once: records are taken every step early
+    /// on, and a projector each time was most of their cost in wasm.
+    projector: DMatrix<f64>,
     hebb: Population,
     net: Autoencoder,
     /// The learners at step 0, boxed to keep the run's size near the other runs'.
@@ -47,6 +50,7 @@ impl BackpropRun {
         let mut run = BackpropRun {
             optimum: [spec.lambdas[k..].iter().sum()],
             cov: covariance(&spec),
+            projector: spec.top_projector(k),
             spec,
             start: Box::new((hebb.clone(), net.clone())),
             hebb,
@@ -131,8 +135,8 @@ impl Run for BackpropRun {
         let alignment = if self.feedback == Feedback::Random { self.alignment.degrees() } else { 0.0 };
         vec![
             self.clock.step as f64,
-            subspace_error(&wh, &self.spec),
-            subspace_error(&wb, &self.spec),
+            subspace_error(&wh, &self.projector),
+            subspace_error(&wb, &self.projector),
             expected_loss(&wb, &self.cov),
             alignment,
         ]

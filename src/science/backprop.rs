@@ -172,7 +172,8 @@ pub fn expected_updates(w: &DMatrix<f64>, b: &DMatrix<f64>, c: &DMatrix<f64>) ->
     (&decoder + w * &rc, decoder + b * rc)
 }
 
-/// ‖WᵀW − P‖_F, P the projector onto the top-k eigenvectors: 0 on the principal subspace.
-pub fn subspace_error(w: &DMatrix<f64>, spec: &Spectrum) -> f64 {
-    (w.transpose() * w - spec.top_projector(w.nrows())).norm()
+/// ‖WᵀW − P‖_F, P the projector onto the top-k eigenvectors (`Spectrum::top_projector`): 0 on
+/// the principal subspace.
+pub fn subspace_error(w: &DMatrix<f64>, projector: &DMatrix<f64>) -> f64 {
+    (w.transpose() * w - projector).norm()
 }

@@ -182,7 +182,7 @@ export class BackpropView extends CircuitView {
     root.append(gLines, gHits, nodes);
     const cap = el('figcaption', 'hw-c-caption');
     fig.append(root, cap);
-    return { fig, root, lines, hits, cap, panel, d, k };
+    return { fig, root, lines, hits, cap, panel, d, k, drawn: new Array(d * k).fill('') };
   }
 
   /** Arrow keys move the choice within the panel: ←/→ the input, ↑/↓ the neuron. They are the
@@ -290,16 +290,22 @@ export class BackpropView extends CircuitView {
       for (let j = 0; j < p.d; j++) {
         const n = i * p.d + j;
         const v = w[n];
-        const line = p.lines[n];
-        line.setAttribute('stroke', diverging(v, top));
-        line.setAttribute('stroke-width', (0.3 + 1.6 * Math.abs(v) / top).toFixed(2));
         const chosen = mine && i === pi && j === pj;
         // The other neurons' weights from input j; for exact backprop also the neuron's other
         // weights, which carry the error back.
         const read = mine && !chosen && ((j === pj && i !== pi) || (p.panel === 'backprop' && fb === 'exact' && i === pi));
+        const tab = (mine ? chosen : i === 0 && j === 0) ? '0' : '-1';
+        // Only what changed is written: 512 lines rewritten every frame cost tens of ms.
+        const look = `${diverging(v, top)}|${(0.3 + 1.6 * Math.abs(v) / top).toFixed(1)}|${chosen}|${read}|${tab}`;
+        if (p.drawn[n] === look) continue;
+        p.drawn[n] = look;
+        const [stroke, width] = look.split('|');
+        const line = p.lines[n];
+        line.setAttribute('stroke', stroke);
+        line.setAttribute('stroke-width', width);
         line.classList.toggle('hw-bp-chosen', chosen);
         line.classList.toggle('hw-bp-read', read);
-        p.hits[n].setAttribute('tabindex', (mine ? chosen : i === 0 && j === 0) ? '0' : '-1');
+        p.hits[n].setAttribute('tabindex', tab);
       }
     }
   }
