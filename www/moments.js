@@ -150,6 +150,13 @@ export const MOMENTS = [
       'Clip W at 0 after each step so every cell keeps its sign. The loss still reaches zero, but WD gains an eigenvalue above 1, so recall runs away along it: the run stops as diverged and says why.',
     query: 'kind=ei&preset=dale&seed=3',
   },
+  {
+    id: 'backprop-same-subspace',
+    title: 'Hebb and backprop, same answer',
+    caption:
+      'One stream of 8-D samples, two networks: Oja’s subspace rule on the left, an autoencoder trained by backprop on the right. Both subspace errors fall together to a few hundredths and the loss settles on its least value, the variance of the five discarded directions. Click a synapse: both updates need more than their own two ends.',
+    query: 'kind=backprop&speed=200&seed=3',
+  },
 ];
 
 /** The link that opens a moment alone (shareable); `present` adds the page key present=1. */

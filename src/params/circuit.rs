@@ -1,5 +1,5 @@
 //! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`,
-//! `pairing`).
+//! `pairing`, `backprop`).
 
 use super::*;
 use crate::science::plasticity::{BI_POO_A_MINUS, BI_POO_A_PLUS, BI_POO_TAU_MINUS, BI_POO_TAU_PLUS};
@@ -9,10 +9,11 @@ const RECURRENT: &[Kind] = &[Kind::Recurrent];
 const BCM: &[Kind] = &[Kind::Bcm];
 const PRUNE: &[Kind] = &[Kind::Prune];
 const PAIRING: &[Kind] = &[Kind::Pairing];
+const BACKPROP: &[Kind] = &[Kind::Backprop];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing"]),
+    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing", "backprop"]),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
     only(choice("preset", "inputs", &["orthonormal"]), BCM),
@@ -51,9 +52,17 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(linear("tplus", "τ₊ (ms)", 1.0, 100.0, BI_POO_TAU_PLUS), PAIRING),
     only(linear("aminus", "A₋ (fraction)", 0.0, 2.0, BI_POO_A_MINUS), PAIRING),
     only(linear("tminus", "τ₋ (ms)", 1.0, 100.0, BI_POO_TAU_MINUS), PAIRING),
+    // `backprop`: the data of `gha`'s preset=high, learned two ways.
+    only(choice("feedback", "error feedback", &["exact", "random"]), BACKPROP),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.005), BACKPROP),
+    only(whole("d", "input dimension d", 2.0, 16.0, 8.0, true), BACKPROP),
+    only(whole("k", "neurons k", 1.0, 16.0, 3.0, true), BACKPROP),
+    only(log("top", "largest variance λ1", 0.1, 100.0, 3.0), BACKPROP),
+    only(linear("ratio", "spectrum ratio", 0.05, 1.0, 0.4), BACKPROP),
     speed(20.0, "samples per frame", &[Kind::Gha, Kind::Subspace, Kind::Similarity, Kind::Recurrent, Kind::Bcm]),
     speed(5.0, "samples per frame", PRUNE),
     speed(1.0, "pulses per frame", PAIRING),
+    speed(20.0, "samples per frame", BACKPROP),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],

@@ -253,7 +253,7 @@ impl Params {
             }
         };
         match self.kind {
-            Kind::Gha | Kind::Subspace | Kind::Similarity => {
+            Kind::Gha | Kind::Subspace | Kind::Similarity | Kind::Backprop => {
                 let d = self.num("d");
                 at_most(self, "k", d, format!("d = {d}"));
             }

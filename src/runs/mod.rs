@@ -6,6 +6,7 @@
 //! [`Kind`] variant with its row in [`ROWS`], its line in `models!` (for a new run type) and its
 //! arm in [`Cost::of`], and its keys in `params` (the README's "Add a widget kind").
 
+mod backprop;
 mod bcm;
 mod capacity;
 pub mod clock;
@@ -22,6 +23,7 @@ mod prune;
 mod recurrent;
 pub mod trajectory;
 
+pub use backprop::{BackpropRun, BACKPROP_READOUTS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
@@ -155,6 +157,7 @@ pub enum Kind {
     Bcm,
     Prune,
     Pairing,
+    Backprop,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -228,6 +231,12 @@ pub const ROWS: &[Row] = &[
         name: "pairing",
         family: Family::Circuit,
         start: |p| Model::Pairing(PairingRun::new(p)),
+    },
+    Row {
+        kind: Kind::Backprop,
+        name: "backprop",
+        family: Family::Circuit,
+        start: |p| Model::Backprop(BackpropRun::new(p)),
     },
 ];
 
@@ -310,6 +319,7 @@ models! {
     Bcm(BcmRun),
     Prune(PruneRun),
     Pairing(PairingRun),
+    Backprop(BackpropRun),
 }
 
 impl Model {
@@ -352,6 +362,8 @@ impl Cost {
             Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
             // Set-up: the threshold averages 1000 past samples; a step is one pulse or pairing.
             Kind::Pairing => (1e4, 50.0),
+            // Both learners and, with random feedback, the gradient beside it: ~4 passes over W.
+            Kind::Backprop => (p.num("d").powi(3) * 50.0, 40.0 * p.num("d") * p.num("k")),
         };
         let unit = match p.kind() {
             // A unit is a block of rows of a step (see runs/ei.rs).

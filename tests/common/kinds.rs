@@ -133,5 +133,13 @@ pub fn of(kind: Kind) -> KindTests {
             export: Some(("kind=pairing", &["step", "epsp", "phase"])),
             memory: &[("kind=pairing&protocol=timing", 20_000)],
         },
+        Kind::Backprop => KindTests {
+            determinism: &[("kind=backprop&seed=13", 3000), ("kind=backprop&seed=14&feedback=random&d=12&k=4", 3000)],
+            export: Some((
+                "kind=backprop&feedback=random",
+                &["step", "subspace_error_hebb", "subspace_error_backprop", "loss", "alignment", "loss_hebb"],
+            )),
+            memory: &[("kind=backprop&feedback=random&d=16&k=16", 100_000)],
+        },
     }
 }

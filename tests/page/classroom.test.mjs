@@ -189,6 +189,18 @@ const POINTS = {
       assert.ok(num(w, 'dale-violations') === 0, `${num(w, 'dale-violations')} weights break Dale's law after clipping`);
     },
   },
+  // docs/science.md#backprop: at η = 0.005 the subspace errors' rms is about 0.075 (a single
+  // reading above 0.3 would be 16 times the mean square); the loss's least value is
+  // Σ_{m>3} 3 · 0.4^(m−1) = 0.3167 and the tilts add about 1 % to it.
+  'backprop-same-subspace': {
+    ready: ([w]) => num(w, 'step') >= 8000,
+    check: ([w]) => {
+      assert.ok(num(w, 'subspace-error-hebb') < 0.3, `Hebb's subspace error ${num(w, 'subspace-error-hebb')}`);
+      assert.ok(num(w, 'subspace-error-backprop') < 0.3, `backprop's subspace error ${num(w, 'subspace-error-backprop')}`);
+      const loss = num(w, 'loss');
+      assert.ok(loss >= 0.3166 && loss < 0.36, `loss ${loss}: want near the least 0.3167`);
+    },
+  },
 };
 
 /** Readings of the named readouts once the run is past `from` steps, into `seen`; true after 30. */

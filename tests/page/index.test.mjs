@@ -542,6 +542,39 @@ const CLAIMS = {
   'fig-ei|base': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values.overlap, 0.9, 1, 'overlap'); } },
   'fig-ei|eta=0.01': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 10, 'steps to divergence'); } },
   'fig-ei|preset=dale': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); assert.equal(w.values['dale-violations'], 0); between(w.values['lambda-max'], 1.2, 1.35, 'largest real part of eig(W·D)'); between(w.values.energy, 0, 1e-3, 'loss'); assert.match(w.message, /eigenvalue 1\.\d\d > 1/); } },
+  // docs/science.md#backprop, Figure 15 (d = 8, k = 3, λ1 = 3, ratio 0.4, seed 3). At η = 0.005
+  // the subspace errors' rms is about 0.075 and the loss sits about 1 % above its least value
+  // Σ_{m>3} 3 · 0.4^(m−1) = 0.3167; with exact feedback the alignment readout is 0 by definition.
+  'fig-backprop|base': {
+    until: 20000,
+    check: (w) => {
+      between(w.values['subspace-error-hebb'], 0, 0.3, 'Hebb subspace error');
+      between(w.values['subspace-error-backprop'], 0, 0.3, 'backprop subspace error');
+      between(w.values.loss, 0.3166, 0.36, 'loss against its least value 0.3167');
+      assert.equal(w.values.alignment, 0);
+    },
+  },
+  // Feedback alignment with tied weights: the mean angle to the gradient about 30° (the readout
+  // averages ~100 samples, spread a few degrees), the loss within 5–25 % of its least value, the
+  // subspace error held off at 0.25–0.65 by the bias B(I − P)C (native: 4 seeds × 38,000 samples).
+  'fig-backprop|feedback=random&speed=500': {
+    until: 20000,
+    check: (w) => {
+      between(w.values.alignment, 10, 60, 'alignment angle');
+      between(w.values.loss, 0.3166, 0.475, 'loss under 1.5 × its least value');
+      between(w.values['subspace-error-backprop'], 0.15, 2, 'feedback alignment off the subspace');
+      between(w.values['subspace-error-hebb'], 0, 0.3, 'Hebb subspace error');
+    },
+  },
+  // η ten times smaller: the Hebbian learner's noise shrinks by √10 (rms ≈ 0.024), the feedback
+  // alignment offset does not (it is a bias, set by B and the spectrum).
+  'fig-backprop|feedback=random&eta=0.0005&speed=2000': {
+    until: 150000,
+    check: (w) => {
+      between(w.values['subspace-error-hebb'], 0, 0.1, 'Hebb subspace error at η = 0.0005');
+      between(w.values['subspace-error-backprop'], 0.15, 2, 'feedback alignment still off the subspace');
+    },
+  },
 };
 
 /** Runs `query` in embed.html on `s` and checks `claim` there. */

@@ -153,6 +153,16 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'side=8&eta=0.0001&speed=20',
     heaviest: 'side=32&patterns=random&p=1024&speed=100000',
   },
+  backprop: {
+    rung: 'backprop',
+    rule: true,
+    presets: [],
+    // The two networks are SVG: the chart is its one canvas.
+    chartOnly: true,
+    ownLook: true,
+    soak: 'feedback=random&speed=20',
+    heaviest: 'd=16&k=16&feedback=random&speed=100000',
+  },
 });
 
 for (const [kind, entry] of Object.entries(KIND_TESTS)) {

@@ -17,6 +17,7 @@ import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
 import { PruneView } from './prune.js';
 import { PairingView } from './pairing.js';
+import { BackpropView } from './backprop.js';
 
 export const VIEWS = {
   hebb: CloudView,
@@ -30,6 +31,7 @@ export const VIEWS = {
   bcm: BcmView,
   prune: PruneView,
   pairing: PairingView,
+  backprop: BackpropView,
   hopfield: HopfieldView,
   capacity: CapacityView,
   modern: ModernView,
