@@ -9,5 +9,7 @@ pub mod infomax;
 pub mod letters;
 pub mod many;
 pub mod modern;
+pub mod plasticity;
 pub mod rng;
 pub mod rules;
+pub mod stdp;
