@@ -106,7 +106,7 @@ pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'s
         (Kind::Modern, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.3"), ("beta", "1")],
         (Kind::Gha | Kind::Subspace | Kind::Similarity, "high") => &[("d", "8"), ("k", "3")],
         (Kind::Gha | Kind::Subspace | Kind::Similarity, _) => &[("d", "2"), ("k", "2")],
-        // Kinds without presets (capacity, recurrent, bcm, prune).
+        // Kinds without presets (capacity, recurrent, bcm, prune, stdp).
         _ => &[],
     }
 }
@@ -262,6 +262,10 @@ impl Params {
             Kind::Prune => {
                 let n = self.num("n");
                 at_most(self, "kmax", n * (n - 1.0), format!("n(n − 1) = {}", n * (n - 1.0)));
+            }
+            Kind::Stdp => {
+                let k = self.num("inputs");
+                at_most(self, "group", k, format!("inputs = {k}"));
             }
             _ => {}
         }

@@ -19,6 +19,7 @@ pub mod neuron;
 mod patterns;
 mod prune;
 mod recurrent;
+mod stdp;
 pub mod trajectory;
 
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
@@ -32,6 +33,7 @@ pub use modern::{ModernRun, MODERN_READOUTS};
 pub use neuron::NeuronRun;
 pub use prune::{PruneRun, PRUNE_READOUTS};
 pub use recurrent::{RecurrentRun, LOOP_CHECK, RECURRENT_READOUTS};
+pub use stdp::{StdpRun, STDP_READOUTS};
 pub use trajectory::Trajectory;
 
 use crate::params::Params;
@@ -152,6 +154,7 @@ pub enum Kind {
     Recurrent,
     Bcm,
     Prune,
+    Stdp,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -220,6 +223,7 @@ pub const ROWS: &[Row] = &[
     },
     Row { kind: Kind::Bcm, name: "bcm", family: Family::Circuit, start: |p| Model::Bcm(BcmRun::new(p)) },
     Row { kind: Kind::Prune, name: "prune", family: Family::Circuit, start: |p| Model::Prune(PruneRun::new(p)) },
+    Row { kind: Kind::Stdp, name: "stdp", family: Family::Circuit, start: |p| Model::Stdp(StdpRun::new(p)) },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -300,6 +304,7 @@ models! {
     Recurrent(RecurrentRun),
     Bcm(BcmRun),
     Prune(PruneRun),
+    Stdp(StdpRun),
 }
 
 impl Model {
@@ -340,6 +345,8 @@ impl Cost {
             Kind::Recurrent => (p.num("n").powi(3) * 50.0, 10.0 * p.num("n") * p.num("n")),
             Kind::Bcm => (1e4, 20.0 * p.num("inputs")),
             Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
+            // A millisecond draws one number per input and decays its trace.
+            Kind::Stdp => (1e4, 8.0 * p.num("inputs")),
         };
         let unit = match p.kind() {
             // A unit is a block of rows of a step (see runs/ei.rs).

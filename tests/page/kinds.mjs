@@ -99,6 +99,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'speed=200',
     heaviest: 'inputs=16&tau=1000&speed=100000',
   },
+  stdp: {
+    rung: 'stdp',
+    rule: false,
+    presets: [],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'speed=2000',
+    heaviest: 'inputs=1000&group=1000&corr=1&rate=50&pairing=all&speed=100000',
+  },
   prune: {
     rung: 'prune',
     rule: true,
