@@ -19,7 +19,21 @@ const BINS = 20;
 /** Fields of a `series` record (src/runs/stdp.rs): step, rate-out, w-group, w-rest, … */
 const RECORD = 7;
 
+const STATUS_TEXT = {
+  running: 'Running: every step is one millisecond of simulated time, many of them a frame. STDP never stops by itself.',
+  ready: 'Ready: press play (Space) or step (→, one millisecond).',
+  paused: 'Paused: Space plays, → runs one millisecond.',
+};
+
 export class StdpView extends CircuitView {
+  statusText(status) {
+    return STATUS_TEXT[status] ?? super.statusText(status);
+  }
+
+  buttonTitles() {
+    return { step: 'one millisecond (→)', 'new-seed': 'new spike trains' };
+  }
+
   words() {
     const multiplicative = this.host.schemaValue('bounds') === 'multiplicative';
     const bounds = multiplicative ? 'soft bounds: LTP × (1 − w), LTD × w' : 'hard bounds 0 ≤ w ≤ g_max';
