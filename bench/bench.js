@@ -13,7 +13,7 @@
 // of its median: `method` says which.
 
 import init, { BenchKernel } from '../www/pkg/hebb.js';
-import { capacityCurve, hebbWeights, ojaEpoch, ojaEpochRandom, sweepAsync } from './reference.js';
+import { capacityCurve, hebbWeights, mulberry32, ojaEpoch, ojaEpochRandom, stdpSecond, stdpState, sweepAsync } from './reference.js';
 
 const params = new URLSearchParams(window.location.search);
 const QUICK = params.has('quick') && params.get('quick') !== '0';
@@ -24,11 +24,13 @@ const REPS = QUICK
       oja_epoch: { wasm: [5, 30], js: [5, 30] },
       hopfield_sweep: { wasm: [3, 30], js: [2, 10] },
       capacity_curve: { wasm: [1, 2], js: [0, 1] },
+      stdp_second: { wasm: [3, 20], js: [3, 20] },
     }
   : {
       oja_epoch: { wasm: [20, 300], js: [20, 300] },
       hopfield_sweep: { wasm: [10, 300], js: [5, 60] },
       capacity_curve: { wasm: [1, 10], js: [0, 3] },
+      stdp_second: { wasm: [10, 200], js: [10, 200] },
     };
 
 /** Tolerances of the comparisons. */
@@ -38,6 +40,10 @@ const TOL = {
   // Independent random numbers: two 5-trial curves differ by 0.01–0.035 (max over P) in 20
   // seeds of the reference; a wrong rule is off by tenths.
   capacity_curve: 0.05,
+  // Independent random numbers: the mean weight after one second from 0.5 moves by ~0.002 with
+  // a seed-to-seed sd well under 0.001; two output counts of ~50 differ with sd ≈ 10 (Poisson),
+  // so 35 is 3.5 sd. A wrong rule or neuron is off by more than 0.01 or by tens of spikes.
+  stdp_second: { weight: 0.01, posts: 35 },
 };
 
 const statusEl = document.getElementById('status');
@@ -256,10 +262,50 @@ function capacityBench() {
   }
 }
 
+function stdpBench() {
+  const k = new BenchKernel('stdp_second');
+  try {
+    k.prepare();
+    const meanWasm = k.run();
+    const postsWasm = k.posts();
+    const rand = mulberry32(1);
+    const state = stdpState();
+    const postsJs = stdpSecond(state, rand);
+    const meanJs = state.w.reduce((a, v) => a + v, 0) / state.w.length;
+    const wasm = time(REPS.stdp_second.wasm, () => k.prepare(), () => k.run());
+    let st = stdpState();
+    const js = time(
+      REPS.stdp_second.js,
+      () => {
+        st = stdpState();
+      },
+      () => stdpSecond(st, rand),
+    );
+    const diff = Math.abs(meanWasm - meanJs);
+    const ok = diff <= TOL.stdp_second.weight && Math.abs(postsWasm - postsJs) <= TOL.stdp_second.posts;
+    return {
+      wasm_ms: wasm.ms,
+      js_ms: js.ms,
+      wasm,
+      js,
+      checksum_wasm: meanWasm,
+      mean_w_wasm: meanWasm,
+      mean_w_js: meanJs,
+      posts_wasm: postsWasm,
+      posts_js: postsJs,
+      ok,
+      check: `one second of 100 inputs: mean w wasm ${meanWasm.toFixed(4)}, JS ${meanJs.toFixed(4)} (tolerance ${TOL.stdp_second.weight}); output spikes wasm ${postsWasm}, JS ${postsJs} (tolerance ${TOL.stdp_second.posts})`,
+    };
+  } finally {
+    k.free();
+  }
+}
+
 const BENCHES = [
   ['oja_epoch', ojaBench],
   ['hopfield_sweep', hopfieldBench],
   ['capacity_curve', capacityBench],
+  ['stdp_second', stdpBench],
 ];
 
 async function main() {

@@ -142,3 +142,52 @@ export function capacityCurve(seed = 1, { n = 400, pMax = 80, pStep = 4, trials 
   }
   return curve;
 }
+
+/**
+ * One simulated second of the core's `stdp_second` kernel (src/science/stdp.rs), with its own
+ * random numbers: K Poisson inputs at `rate` Hz, the first `group` copying a common source with
+ * probability √c, onto a linear Poisson neuron (ρ = ν₀ + (G/K)·psp per ms), additive STDP with
+ * traces in the core's order of events. `state` (from stdpState) carries the weights, traces and
+ * potential; returns the output spikes of the second.
+ */
+export function stdpSecond(state, rand, { rate = 10, group = 20, corr = 0.1, aPlus = 0.005, ratio = 1.05 } = {}) {
+  const { w, pre } = state;
+  const k = w.length;
+  const p = rate / 1000;
+  const q = Math.sqrt(corr);
+  const own = q + (1 - q) * p;
+  const g = 10 / k;
+  const aMinus = aPlus * ratio;
+  const d = Math.exp(-1 / 20);
+  const dPsp = Math.exp(-1 / 5);
+  let posts = 0;
+  for (let t = 0; t < 1000; t++) {
+    const post = rand() < 0.002 + g * state.psp;
+    const common = rand() < p;
+    if (post) {
+      posts++;
+      for (let i = 0; i < k; i++) w[i] = Math.min(1, w[i] + aPlus * pre[i]);
+    }
+    const depress = aMinus * state.post;
+    let injected = 0;
+    for (let i = 0; i < k; i++) {
+      const u = rand();
+      const spike = i < group ? (u < q ? common : u < own) : u < p;
+      if (spike) {
+        injected += w[i];
+        w[i] = Math.max(0, w[i] - depress);
+        pre[i] += 1;
+      }
+      pre[i] *= d;
+    }
+    if (post) state.post += 1;
+    state.post *= d;
+    state.psp = state.psp * dPsp + (1 - dPsp) * injected;
+  }
+  return posts;
+}
+
+/** The `stdp_second` start: K weights at g_max/2, empty traces. */
+export function stdpState(k = 100) {
+  return { w: new Float64Array(k).fill(0.5), pre: new Float64Array(k), post: 0, psp: 0 };
+}

@@ -5,8 +5,9 @@ use crate::params::Params;
 use crate::runs::{NeuronRun, Run, MAX_SWEEPS};
 use crate::science::hopfield::{self, Hopfield};
 use crate::science::rng::{Quick, Rng, Stream};
+use crate::science::stdp::{Bounds, Config, Network, Pairing};
 
-pub const NAMES: [&str; 3] = ["oja_epoch", "hopfield_sweep", "capacity_curve"];
+pub const NAMES: [&str; 4] = ["oja_epoch", "hopfield_sweep", "capacity_curve", "stdp_second"];
 
 // One kernel lives at a time, so the size of the largest variant does not matter.
 #[allow(clippy::large_enum_variant)]
@@ -18,7 +19,23 @@ pub enum Kernel {
     /// N = 400, P = 4…80 step 4, 5 trials each, recall from every pattern, ≤ 20 sweeps.
     /// `curve`: the mean wrong-bit fraction at each P after a run.
     CapacityCurve { net: Hopfield, patterns: Vec<i8>, order: Vec<u32>, curve: Vec<f64> },
+    /// One simulated second (1000 steps of 1 ms) of the `stdp` defaults: 100 inputs, 20 of
+    /// them correlated, additive STDP. `posts`: the output spikes of the last run.
+    StdpSecond { net: Network, rng: Quick, posts: u32 },
 }
+
+/// The `stdp` widget's defaults (docs/science.md#stdp).
+pub const STDP_BENCH: Config = Config {
+    inputs: 100,
+    rate_hz: 10.0,
+    group: 20,
+    corr: 0.1,
+    a_plus: 0.005,
+    ratio: 1.05,
+    bounds: Bounds::Additive,
+    pairing: Pairing::All,
+    learn: true,
+};
 
 impl Kernel {
     pub fn new(name: &str) -> Option<Kernel> {
@@ -42,6 +59,11 @@ impl Kernel {
                 order: Vec::new(),
                 curve: Vec::new(),
             },
+            "stdp_second" => Kernel::StdpSecond {
+                net: Network::new(STDP_BENCH),
+                rng: Quick::seeded(&mut Rng::new(1, Stream::Samples)),
+                posts: 0,
+            },
             _ => return None,
         })
     }
@@ -55,6 +77,10 @@ impl Kernel {
                 hopfield::shuffle(order, net.n(), rng);
             }
             Kernel::CapacityCurve { .. } => {}
+            Kernel::StdpSecond { net, rng, .. } => {
+                *net = Network::new(STDP_BENCH);
+                rng.rewind();
+            }
         }
     }
 
@@ -63,6 +89,14 @@ impl Kernel {
         match self {
             Kernel::CapacityCurve { curve, .. } => curve,
             _ => &[],
+        }
+    }
+
+    /// The output spikes of the last `stdp_second` run (0 for other kernels).
+    pub fn posts(&self) -> u32 {
+        match self {
+            Kernel::StdpSecond { posts, .. } => *posts,
+            _ => 0,
         }
     }
 
@@ -109,6 +143,10 @@ impl Kernel {
                     curve.push(wrong);
                 }
                 curve.iter().sum()
+            }
+            Kernel::StdpSecond { net, rng, posts } => {
+                *posts = (0..1000).map(|_| net.step(rng).post as u32).sum();
+                net.w.iter().sum::<f64>() / net.w.len() as f64
             }
         }
     }

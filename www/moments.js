@@ -130,6 +130,13 @@ export const MOMENTS = [
     query: 'kind=bcm&tau=20&speed=50&seed=3',
   },
   {
+    id: 'stdp-group-wins',
+    title: 'Spike timing picks the inputs that fire together',
+    caption:
+      'A hundred random spike trains onto one neuron, every synapse changed by the timing of its spike pairs. Twenty of the inputs (warm) share some spikes. Their weights climb to the top within a few simulated minutes while the rest sink and start to split between 0 and the top: the inputs that fire together cause the output together, so they get the pre-before-post pairs.',
+    query: 'kind=stdp&speed=5000&seed=1',
+  },
+  {
     id: 'prune-cap',
     title: 'Random growth under a budget',
     caption:

@@ -1,5 +1,5 @@
 //! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`,
-//! `pairing`, `backprop`).
+//! `pairing`, `backprop`, `stdp`).
 
 use super::*;
 use crate::science::plasticity::{BI_POO_A_MINUS, BI_POO_A_PLUS, BI_POO_TAU_MINUS, BI_POO_TAU_PLUS};
@@ -10,10 +10,11 @@ const BCM: &[Kind] = &[Kind::Bcm];
 const PRUNE: &[Kind] = &[Kind::Prune];
 const PAIRING: &[Kind] = &[Kind::Pairing];
 const BACKPROP: &[Kind] = &[Kind::Backprop];
+const STDP: &[Kind] = &[Kind::Stdp];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing", "backprop"]),
+    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing", "backprop", "stdp"]),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
     only(choice("preset", "inputs", &["orthonormal"]), BCM),
@@ -63,6 +64,16 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     speed(5.0, "samples per frame", PRUNE),
     speed(1.0, "pulses per frame", PAIRING),
     speed(20.0, "samples per frame", BACKPROP),
+    // Song, Miller & Abbott 2000: A₊ = 0.005 (of g_max), A₋/A₊ = 1.05, τ± = 20 ms (fixed).
+    only(whole("inputs", "inputs K", 10.0, 1000.0, 100.0, true), STDP),
+    only(linear("rate", "input rate (Hz)", 1.0, 50.0, 10.0), STDP),
+    only(whole("group", "correlated group", 0.0, 1000.0, 20.0, true), STDP),
+    only(linear("corr", "group correlation c", 0.0, 1.0, 0.1), STDP),
+    only(choice("bounds", "bounds", &["additive", "multiplicative"]), STDP),
+    only(choice("pairing", "pairs", &["all", "nearest"]), STDP),
+    only(log("aplus", "potentiation A₊", 1e-4, 0.05, 0.005), STDP),
+    only(linear("ratio", "A₋/A₊", 0.5, 2.0, 1.05), STDP),
+    speed(2000.0, "ms per frame", STDP),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],

@@ -108,7 +108,7 @@ pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'s
         (Kind::Gha | Kind::Subspace | Kind::Similarity, _) => &[("d", "2"), ("k", "2")],
         (Kind::Pairing, "dark") => &[("history", "3")],
         (Kind::Pairing, _) => &[("history", "10")],
-        // Kinds without presets (capacity, recurrent, bcm, prune).
+        // Kinds without presets (capacity, recurrent, bcm, prune, stdp).
         _ => &[],
     }
 }
@@ -264,6 +264,10 @@ impl Params {
             Kind::Prune => {
                 let n = self.num("n");
                 at_most(self, "kmax", n * (n - 1.0), format!("n(n − 1) = {}", n * (n - 1.0)));
+            }
+            Kind::Stdp => {
+                let k = self.num("inputs");
+                at_most(self, "group", k, format!("inputs = {k}"));
             }
             _ => {}
         }

@@ -21,6 +21,7 @@ mod pairing;
 mod patterns;
 mod prune;
 mod recurrent;
+mod stdp;
 pub mod trajectory;
 
 pub use backprop::{BackpropRun, BACKPROP_READOUTS};
@@ -36,6 +37,7 @@ pub use neuron::NeuronRun;
 pub use pairing::{PairingRun, DT_MAX, EPSP_NOISE, PAIRING_READOUTS, RATE_BLOCKS, RATE_ETA, RATE_MAX, TEST_PULSES};
 pub use prune::{PruneRun, PRUNE_READOUTS};
 pub use recurrent::{RecurrentRun, LOOP_CHECK, RECURRENT_READOUTS};
+pub use stdp::{StdpRun, STDP_READOUTS};
 pub use trajectory::Trajectory;
 
 use crate::params::Params;
@@ -158,6 +160,7 @@ pub enum Kind {
     Prune,
     Pairing,
     Backprop,
+    Stdp,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -238,6 +241,7 @@ pub const ROWS: &[Row] = &[
         family: Family::Circuit,
         start: |p| Model::Backprop(BackpropRun::new(p)),
     },
+    Row { kind: Kind::Stdp, name: "stdp", family: Family::Circuit, start: |p| Model::Stdp(StdpRun::new(p)) },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -320,6 +324,7 @@ models! {
     Prune(PruneRun),
     Pairing(PairingRun),
     Backprop(BackpropRun),
+    Stdp(StdpRun),
 }
 
 impl Model {
@@ -364,6 +369,8 @@ impl Cost {
             Kind::Pairing => (1e4, 50.0),
             // Both learners and, with random feedback, the gradient beside it: ~4 passes over W.
             Kind::Backprop => (p.num("d").powi(3) * 50.0, 40.0 * p.num("d") * p.num("k")),
+            // A millisecond draws one number per input and decays its trace.
+            Kind::Stdp => (1e4, 8.0 * p.num("inputs")),
         };
         let unit = match p.kind() {
             // A unit is a block of rows of a step (see runs/ei.rs).

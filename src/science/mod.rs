@@ -13,3 +13,4 @@ pub mod modern;
 pub mod plasticity;
 pub mod rng;
 pub mod rules;
+pub mod stdp;

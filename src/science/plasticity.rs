@@ -1,7 +1,8 @@
 //! Synaptic plasticity as a slice experiment measures it: the spike-timing window (Bi & Poo 1998)
 //! and the rate side of the same story, BCM's φ(y, θ) with a threshold set by the cell's past
 //! activity (Kirkwood, Rioult & Bear 1996). Pure functions; the protocol that applies them is
-//! `runs/pairing.rs`.
+//! `runs/pairing.rs`. The window's integral is the η of the rate rule that uncorrelated spike
+//! pairs give on average (`runs/stdp.rs`).
 
 use crate::science::circuits::{bcm_phi, bcm_threshold_step};
 use crate::science::rng::Rng;
@@ -17,7 +18,7 @@ pub const BI_POO_TAU_MINUS: f64 = 33.7;
 /// The pairings the fit's amplitudes are for: 60, at 1 Hz.
 pub const BI_POO_PAIRINGS: f64 = 60.0;
 
-/// The pair-based STDP window W(Δt), Δt = t_post − t_pre in ms: A₊e^(−Δt/τ₊) when the
+/// The pair-based STDP window W(Δt) (Bi & Poo 1998; Song, Miller & Abbott 2000), Δt = t_post − t_pre in ms: A₊e^(−Δt/τ₊) when the
 /// presynaptic spike leads (Δt > 0, potentiation), −A₋e^(Δt/τ₋) when it follows (Δt < 0,
 /// depression). At Δt = 0 the order of the two spikes is undefined and the window gives 0.
 /// In units of its amplitudes: with Bi & Poo's, the fractional change after 60 pairings.
@@ -57,4 +58,11 @@ pub fn threshold_after(history_rate: f64, rng: &mut Rng) -> f64 {
 /// with a postsynaptic rate y (Hz): Δw/w₀ = η·pairings·φ(ŷ, θ), the BCM rule with x = 1 per block.
 pub fn rate_pairing_change(rate: f64, theta: f64, eta: f64, pairings: f64) -> f64 {
     eta * pairings * bcm_phi(rate / REFERENCE_RATE, theta)
+}
+
+/// The window's integral ∫W(Δt)dΔt = A₊τ₊ − A₋τ₋ (ms): the η of the rate rule that the average
+/// of uncorrelated spike pairs gives, ⟨Δw⟩ = ν_pre ν_post ∫W (Kempter, Gerstner & van Hemmen
+/// 1999). Negative when A₋τ₋ > A₊τ₊, which is what holds the output rate down.
+pub fn window_integral(a_plus: f64, tau_plus: f64, a_minus: f64, tau_minus: f64) -> f64 {
+    a_plus * tau_plus - a_minus * tau_minus
 }

@@ -8,7 +8,7 @@ pub struct BenchKernel(Kernel);
 
 #[wasm_bindgen]
 impl BenchKernel {
-    /// `oja_epoch` | `hopfield_sweep` | `capacity_curve`.
+    /// `oja_epoch` | `hopfield_sweep` | `capacity_curve` | `stdp_second`.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str) -> Result<BenchKernel, JsValue> {
         Kernel::new(name).map(BenchKernel).ok_or_else(|| JsValue::from_str("unknown kernel"))
@@ -30,5 +30,10 @@ impl BenchKernel {
 
     pub fn curve(&self) -> Vec<f64> {
         self.0.curve().to_vec()
+    }
+
+    /// The output spikes of the last `stdp_second` run.
+    pub fn posts(&self) -> u32 {
+        self.0.posts()
     }
 }

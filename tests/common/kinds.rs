@@ -141,5 +141,16 @@ pub fn of(kind: Kind) -> KindTests {
             )),
             memory: &[("kind=backprop&feedback=random&d=16&k=16", 100_000)],
         },
+        Kind::Stdp => KindTests {
+            determinism: &[
+                ("kind=stdp&seed=13", 20_000),
+                ("kind=stdp&seed=3&bounds=multiplicative&pairing=nearest&inputs=300&group=100&corr=0.3", 10_000),
+            ],
+            export: Some((
+                "kind=stdp",
+                &["step", "rate_out", "w_group", "w_rest", "bimodality", "drift", "drift_predicted"],
+            )),
+            memory: &[("kind=stdp&inputs=1000", 100_000)],
+        },
     }
 }

@@ -500,6 +500,19 @@ const CLAIMS = {
     },
   },
   'fig-bcm|tau=400&speed=50': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 700, 1600, 'samples to divergence'); } },
+  // Seed 1 natively at 300 s: group 0.978, rest 0.301 (additive); soft bounds 0.516 and 0.495
+  // with no weight near a bound; A₋/A₊ = 0.9: every weight ≥ 0.98 and the output ~100 Hz
+  // (ν₀ + Gν = 102 Hz at g_max).
+  'fig-stdp|base': { until: 300000, check: (w) => { between(w.values['w-group'], 0.9, 1, 'group w̄'); between(w.values['w-rest'], 0, 0.4, 'rest w̄'); } },
+  'fig-stdp|bounds=multiplicative': {
+    until: 300000,
+    check: (w) => {
+      between(w.values.bimodality, 0, 0.02, 'share of weights at a bound with soft bounds');
+      between(w.values['w-group'], 0.45, 0.6, 'group w̄');
+      between(w.values['w-rest'], 0.45, 0.55, 'rest w̄');
+    },
+  },
+  'fig-stdp|ratio=0.9': { until: 300000, check: (w) => { between(w.values['w-rest'], 0.95, 1, 'rest w̄ at A₋/A₊ = 0.9'); between(w.values['rate-out'], 80, 130, 'output rate'); } },
   'fig-prune|base': { until: 20000, check: (w) => between(w.values.norm, 20, 32, '‖W‖ with L2 decay after 20,000 samples') },
   // L1 is no brake: ‖W‖ passes 1,000 by step 5,000 and is about four times that at 20,000.
   'fig-prune|decay=l1&speed=200': {

@@ -63,6 +63,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'protocol=timing&speed=1',
     heaviest: 'protocol=timing&speed=100000',
   },
+  stdp: {
+    rung: 'stdp',
+    rule: false,
+    presets: [],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'speed=2000',
+    heaviest: 'inputs=1000&group=1000&corr=1&rate=50&pairing=all&speed=100000',
+  },
   gha: {
     rung: 'many',
     rule: true,

@@ -18,6 +18,7 @@ import { BcmView } from './bcm.js';
 import { PruneView } from './prune.js';
 import { PairingView } from './pairing.js';
 import { BackpropView } from './backprop.js';
+import { StdpView } from './stdp.js';
 
 export const VIEWS = {
   hebb: CloudView,
@@ -32,6 +33,7 @@ export const VIEWS = {
   prune: PruneView,
   pairing: PairingView,
   backprop: BackpropView,
+  stdp: StdpView,
   hopfield: HopfieldView,
   capacity: CapacityView,
   modern: ModernView,
