@@ -6,6 +6,7 @@
 //! [`Kind`] variant with its row in [`ROWS`], its line in `models!` (for a new run type) and its
 //! arm in [`Cost::of`], and its keys in `params` (the README's "Add a widget kind").
 
+mod basins;
 mod bcm;
 mod capacity;
 pub mod clock;
@@ -21,6 +22,7 @@ mod prune;
 mod recurrent;
 pub mod trajectory;
 
+pub use basins::{BasinsRun, BASINS_READOUTS, LOAD_ROWS, OVERLAP_COLUMNS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
@@ -144,6 +146,7 @@ pub enum Kind {
     Infomax,
     Hopfield,
     Capacity,
+    Basins,
     Modern,
     Ei,
     Gha,
@@ -202,6 +205,7 @@ pub const ROWS: &[Row] = &[
         family: Family::Memory,
         start: |p| Model::Capacity(CapacityRun::new(p)),
     },
+    Row { kind: Kind::Basins, name: "basins", family: Family::Memory, start: |p| Model::Basins(BasinsRun::new(p)) },
     Row { kind: Kind::Modern, name: "modern", family: Family::Memory, start: |p| Model::Modern(ModernRun::new(p)) },
     Row { kind: Kind::Ei, name: "ei", family: Family::Memory, start: |p| Model::Ei(EiRun::new(p)) },
     Row { kind: Kind::Gha, name: "gha", family: Family::Circuit, start: |p| Model::Many(ManyRun::new(p)) },
@@ -294,6 +298,7 @@ models! {
     Infomax(InfomaxRun),
     Hopfield(HopfieldRun),
     Capacity(CapacityRun),
+    Basins(BasinsRun),
     Modern(ModernRun),
     Ei(EiRun),
     Many(ManyRun),
@@ -331,6 +336,9 @@ impl Cost {
             Kind::Hopfield => (p.num("p") * side(p) * side(p), side(p)),
             // A unit is a few rows of W or one recall.
             Kind::Capacity => (1e4, 20.0 * side(p)),
+            // A step is a cell: its share of a load's trials, each storing up to 0.3 N patterns
+            // (N² P/8 packed updates) and recalling 11 cues.
+            Kind::Basins => (1e4, p.num("trials") * 0.3 * side(p).powi(3) / 8.0 / 10.0),
             Kind::Modern => (p.num("p") * side(p), 2.0 * p.num("p") * side(p)),
             // Set-up stores P patterns in the classic N × N network; a gradient step is 3 N² P.
             Kind::Ei => (p.num("p") * side(p) * side(p), 3.0 * side(p) * side(p) * p.num("p")),
@@ -342,6 +350,8 @@ impl Cost {
             Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
         };
         let unit = match p.kind() {
+            // A unit is about 2²¹ updates of storage or recall, ~1 ms.
+            Kind::Basins => 1e6,
             // A unit is a block of rows of a step (see runs/ei.rs).
             Kind::Modern => {
                 let (n, count) = (side(p) as usize, p.num("p") as usize);
