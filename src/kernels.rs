@@ -2,11 +2,11 @@
 //! wasm alike, each returning a checksum so the native, wasm and JS results can be compared.
 
 use crate::params::Params;
-use crate::runs::{NeuronRun, Run, MAX_SWEEPS};
+use crate::runs::{BasinsRun, NeuronRun, Run, MAX_SWEEPS};
 use crate::science::hopfield::{self, Hopfield};
 use crate::science::rng::{Quick, Rng, Stream};
 
-pub const NAMES: [&str; 3] = ["oja_epoch", "hopfield_sweep", "capacity_curve"];
+pub const NAMES: [&str; 4] = ["oja_epoch", "hopfield_sweep", "capacity_curve", "basins_diagram"];
 
 // One kernel lives at a time, so the size of the largest variant does not matter.
 #[allow(clippy::large_enum_variant)]
@@ -18,6 +18,9 @@ pub enum Kernel {
     /// N = 400, P = 4…80 step 4, 5 trials each, recall from every pattern, ≤ 20 sweeps.
     /// `curve`: the mean wrong-bit fraction at each P after a run.
     CapacityCurve { net: Hopfield, patterns: Vec<i8>, order: Vec<u32>, curve: Vec<f64> },
+    /// The `basins` figure's whole diagram at N = 256, 2 trials per cell: 15 loads × 2 stored
+    /// networks, 11 recalls from each. `curve`: the fraction recalled per cell, row by row.
+    BasinsDiagram { run: BasinsRun, curve: Vec<f64> },
 }
 
 impl Kernel {
@@ -42,6 +45,10 @@ impl Kernel {
                 order: Vec::new(),
                 curve: Vec::new(),
             },
+            "basins_diagram" => {
+                let p = Params::from_query("kind=basins&side=16&trials=2&seed=1", &mut Vec::new());
+                Kernel::BasinsDiagram { run: BasinsRun::new(&p), curve: Vec::new() }
+            }
             _ => return None,
         })
     }
@@ -55,13 +62,15 @@ impl Kernel {
                 hopfield::shuffle(order, net.n(), rng);
             }
             Kernel::CapacityCurve { .. } => {}
+            Kernel::BasinsDiagram { run, .. } => run.restart(),
         }
     }
 
-    /// The capacity curve of the last run (mean wrong bits at P = 4, 8, …, 80).
+    /// The capacity curve of the last run (mean wrong bits at P = 4, 8, …, 80), or the basins
+    /// diagram's fractions recalled.
     pub fn curve(&self) -> &[f64] {
         match self {
-            Kernel::CapacityCurve { curve, .. } => curve,
+            Kernel::CapacityCurve { curve, .. } | Kernel::BasinsDiagram { curve, .. } => curve,
             _ => &[],
         }
     }
@@ -108,6 +117,12 @@ impl Kernel {
                     }
                     curve.push(wrong);
                 }
+                curve.iter().sum()
+            }
+            Kernel::BasinsDiagram { run, curve } => {
+                while run.advance(u64::MAX) > 0 {}
+                curve.clear();
+                curve.extend(run.buffer("grid").chunks_exact(4).map(|c| c[2]));
                 curve.iter().sum()
             }
         }

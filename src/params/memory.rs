@@ -21,7 +21,7 @@ pub const MEMORY_SCHEMA: &[Param] = &[
     only(whole("side", "grid side (N = side²)", 4.0, 32.0, 16.0, true), EI),
     only(whole("side", "grid side (N = side²)", 4.0, 64.0, 20.0, true), CAPACITY),
     // Each of 15 loads × `trials` stores up to 0.3 N patterns (N³/27 packed updates at N = 1600).
-    only(whole("side", "grid side (N = side²)", 4.0, 40.0, 20.0, true), BASINS),
+    only(whole("side", "grid side (N = side²)", 4.0, 40.0, 16.0, true), BASINS),
     only(whole("p", "stored patterns P", 1.0, 16_384.0, 5.0, true), STORING),
     only(choice("patterns", "patterns", &["letters", "random"]), STORING),
     only(linear("noise", "cue noise (flipped fraction)", 0.0, 1.0, 0.2), STORING),
@@ -37,7 +37,7 @@ pub const MEMORY_SCHEMA: &[Param] = &[
     only(linear("load-max", "highest load P/N", 0.02, 0.3, 0.3), BASINS),
     only(linear("m0-min", "lowest cue overlap m₀", 0.1, 1.0, 0.1), BASINS),
     only(linear("m0-max", "highest cue overlap m₀", 0.1, 1.0, 1.0), BASINS),
-    only(linear("load", "load of the basin readout", 0.02, 0.3, 0.1), BASINS),
+    only(linear("load", "load of the basin readout", 0.02, 0.3, 0.12), BASINS),
     speed(32.0, "neuron updates per frame", HOPFIELD),
     speed(1.0, "updates per step of the clock", MODERN),
     speed(5.0, "learning steps per frame", EI),
