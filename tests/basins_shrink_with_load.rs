@@ -4,7 +4,7 @@
 //! from its pattern is still recalled. Seeded, several seeds at N = 400 (side 20), 10 trials
 //! per cell.
 use hebb::runs::{Status, LOAD_ROWS, OVERLAP_COLUMNS};
-use hebb::science::hopfield;
+use hebb::science::{basins, hopfield};
 use hebb::widget::export::trajectory;
 use hebb::widget::Widget;
 
@@ -136,4 +136,10 @@ fn ranges_keep_their_order() {
     let p = w.params();
     assert!(p.num("load-max") >= p.num("load-min") + 0.02 - 1e-9, "{} … {}", p.num("load-min"), p.num("load-max"));
     assert!(p.num("m0-max") >= p.num("m0-min") + 0.1 - 1e-9 && p.num("m0-max") <= 1.0);
+}
+
+/// The diagram's α_c line is the AGS theory's critical load (solved once here, not per run).
+#[test]
+fn alpha_c_line_is_the_ags_critical_load() {
+    assert!((basins::ALPHA_C - hopfield::ags_critical_load()).abs() < 1e-6);
 }

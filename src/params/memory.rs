@@ -20,8 +20,9 @@ pub const MEMORY_SCHEMA: &[Param] = &[
     // E/I learning is O(N² P) per step and W is N × N of f64: N ≤ 1024 keeps it live.
     only(whole("side", "grid side (N = side²)", 4.0, 32.0, 16.0, true), EI),
     only(whole("side", "grid side (N = side²)", 4.0, 64.0, 20.0, true), CAPACITY),
-    // Each of 15 loads × `trials` stores up to 0.3 N patterns (N³/27 packed updates at N = 1600).
-    only(whole("side", "grid side (N = side²)", 4.0, 40.0, 16.0, true), BASINS),
+    // Each of 15 loads × `trials` stores up to 0.3 N patterns and recalls 11 cues, most sweeps of
+    // a cue far from its pattern flipping many neurons (N adds each): N = 1024 keeps units short.
+    only(whole("side", "grid side (N = side²)", 4.0, 32.0, 16.0, true), BASINS),
     only(whole("p", "stored patterns P", 1.0, 16_384.0, 5.0, true), STORING),
     only(choice("patterns", "patterns", &["letters", "random"]), STORING),
     only(linear("noise", "cue noise (flipped fraction)", 0.0, 1.0, 0.2), STORING),

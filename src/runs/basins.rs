@@ -23,6 +23,10 @@ const CUES: usize = OVERLAP_COLUMNS + 1;
 /// ~1 ms in wasm, as for the capacity sweep.
 const UNIT: usize = 1 << 21;
 
+/// Random pattern bits drawn per unit of work: a ChaCha draw each, about a millisecond in wasm
+/// for this many (a whole trial's 0.3 N² bits at N = 1024 would take several).
+const DRAW: usize = 1 << 15;
+
 /// Fields of the `marks` buffer (www/views/basins.js reads them by these positions).
 const MARKS: usize = 13;
 
@@ -35,12 +39,12 @@ pub struct BasinsRun {
     trials: usize,
     loads: [f64; LOAD_ROWS],
     overlaps: [f64; OVERLAP_COLUMNS],
-    /// α_c of the AGS theory (a bisection over a root scan: computed once).
-    alpha_c: f64,
     /// The `load` key: the basin readout is read on the row nearest to it.
     chosen: f64,
     net: Hopfield,
     patterns: Vec<i8>,
+    /// The bits drawn in one unit, before they join `patterns` (a reused buffer).
+    drawn: Vec<i8>,
     order: Vec<u32>,
     clock: Clock,
     /// Recalls that succeeded, per row and cue (`CUES` per row).
@@ -62,6 +66,8 @@ pub struct BasinsRun {
 enum Phase {
     /// Between trials.
     Idle,
+    /// Drawing the trial's random patterns, a slice at a time.
+    Drawing,
     /// Building W from the trial's patterns, next row of W.
     Storing(usize),
     /// Recalling from cue `cue` (made and set when `sweeps` is 0), after `sweeps` sweeps.
@@ -82,10 +88,10 @@ impl BasinsRun {
             trials: p.num("trials") as usize,
             loads: spread(p.num("load-min"), p.num("load-max")),
             overlaps: spread(p.num("m0-min"), p.num("m0-max")),
-            alpha_c: hopfield::ags_critical_load(),
             chosen: p.num("load"),
             net: Hopfield::new(n),
             patterns: Vec::new(),
+            drawn: Vec::new(),
             order: Vec::with_capacity(n),
             clock: Clock::new(p.num("until") as u64),
             recalled: Vec::new(),
@@ -134,9 +140,19 @@ impl BasinsRun {
         match self.phase {
             Phase::Idle => {
                 self.trial_rng = Rng::with_stream(self.seed, 3000 + self.next as u64);
-                hopfield::fill_random(&mut self.patterns, p * n, &mut self.trial_rng);
-                self.net.set_patterns(&self.patterns);
-                self.phase = Phase::Storing(0);
+                self.patterns.clear();
+                self.phase = Phase::Drawing;
+                0
+            }
+            Phase::Drawing => {
+                // The same bits in the same order as one draw of all P N: one u64 per bit.
+                let len = DRAW.min(p * n - self.patterns.len());
+                hopfield::fill_random(&mut self.drawn, len, &mut self.trial_rng);
+                self.patterns.extend_from_slice(&self.drawn);
+                if self.patterns.len() == p * n {
+                    self.net.set_patterns(&self.patterns);
+                    self.phase = Phase::Storing(0);
+                }
                 0
             }
             Phase::Storing(row) => {
@@ -237,7 +253,7 @@ impl BasinsRun {
         let ends = [self.loads[0], self.loads[LOAD_ROWS - 1], self.overlaps[0], self.overlaps[OVERLAP_COLUMNS - 1]];
         self.marks.clear();
         self.marks.extend_from_slice(&[
-            self.alpha_c,
+            basins::ALPHA_C,
             one,
             all,
             self.chosen_row() as f64,
@@ -317,7 +333,7 @@ impl Run for BasinsRun {
 
     fn marks(&self) -> Vec<Mark> {
         // The McEliece loads are drawn on the diagram: on the slider their labels would collide.
-        vec![("load", self.alpha_c, "α_c ≈ 0.138")]
+        vec![("load", basins::ALPHA_C, "α_c ≈ 0.138")]
     }
 
     fn readouts(&self) -> Vec<f64> {

@@ -7,6 +7,10 @@
 /// Recall succeeds when at most this fraction of bits is wrong at its end.
 pub const RECALLED: f64 = 0.01;
 
+/// α_c of the AGS theory as `hopfield::ags_critical_load` finds it (0.137906; the claim test
+/// holds the two together). That bisection takes ~60 ms natively, too long for a frame.
+pub const ALPHA_C: f64 = 0.137906;
+
 /// The essay's example: 30 patterns, cued with 20 % of the bits flipped.
 pub const ESSAY_PATTERNS: f64 = 30.0;
 pub const ESSAY_NOISE: f64 = 0.2;

@@ -133,7 +133,7 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     chartOnly: false,
     ownLook: true,
     soak: 'side=10&trials=50',
-    heaviest: 'side=40&trials=50&load-min=0.3&m0-min=0.1&speed=100000',
+    heaviest: 'side=32&trials=50&load-min=0.3&m0-min=0.1&speed=100000',
   },
   modern: {
     rung: 'modern',
