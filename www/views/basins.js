@@ -73,8 +73,8 @@ export class BasinsView extends MemoryView {
     this.main.replaceChildren(this.box, side);
     this.canvas.addEventListener('pointerdown', (e) => this.clicked(e));
     this.canvas.addEventListener('keydown', (e) => this.key(e));
-    this.canvas.addEventListener('focus', () => this.markDynamic());
-    this.canvas.addEventListener('blur', () => this.markDynamic());
+    this.canvas.addEventListener('focus', () => this.redraw());
+    this.canvas.addEventListener('blur', () => this.redraw());
     /** Pinned points as [load, m0]; the essay's example is pinned from the marks. */
     this.pins = [];
     /** The keyboard cursor, a cell as [row, column]. */
@@ -165,7 +165,13 @@ export class BasinsView extends MemoryView {
     else this.pins.push(at);
     if (this.pins.length > 6) this.pins.shift();
     this.listed = '';
+    this.redraw();
+  }
+
+  /** The diagram again, also while the run is paused or finished. */
+  redraw() {
     this.markDynamic();
+    this.host.redraw();
   }
 
   key(e) {
@@ -186,7 +192,7 @@ export class BasinsView extends MemoryView {
     // The widget's own keys (→ steps) wait while the diagram has the keyboard.
     e.preventDefault();
     e.stopPropagation();
-    this.markDynamic();
+    this.redraw();
   }
 
   /** A pinned point and what the diagram measured at its nearest cell. */
