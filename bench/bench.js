@@ -13,7 +13,7 @@
 // of its median: `method` says which.
 
 import init, { BenchKernel } from '../www/pkg/hebb.js';
-import { capacityCurve, hebbWeights, mulberry32, ojaEpoch, ojaEpochRandom, stdpSecond, stdpState, sweepAsync } from './reference.js';
+import { basinsDiagram, capacityCurve, hebbWeights, mulberry32, ojaEpoch, ojaEpochRandom, stdpSecond, stdpState, sweepAsync } from './reference.js';
 
 const params = new URLSearchParams(window.location.search);
 const QUICK = params.has('quick') && params.get('quick') !== '0';
@@ -25,12 +25,14 @@ const REPS = QUICK
       hopfield_sweep: { wasm: [3, 30], js: [2, 10] },
       capacity_curve: { wasm: [1, 2], js: [0, 1] },
       stdp_second: { wasm: [3, 20], js: [3, 20] },
+      basins_diagram: { wasm: [1, 2], js: [0, 1] },
     }
   : {
       oja_epoch: { wasm: [20, 300], js: [20, 300] },
       hopfield_sweep: { wasm: [10, 300], js: [5, 60] },
       capacity_curve: { wasm: [1, 10], js: [0, 3] },
       stdp_second: { wasm: [10, 200], js: [10, 200] },
+      basins_diagram: { wasm: [1, 10], js: [0, 3] },
     };
 
 /** Tolerances of the comparisons. */
@@ -44,6 +46,10 @@ const TOL = {
   // a seed-to-seed sd well under 0.001; two output counts of ~50 differ with sd ≈ 10 (Poisson),
   // so 35 is 3.5 sd. A wrong rule or neuron is off by more than 0.01 or by tens of spikes.
   stdp_second: { weight: 0.01, posts: 35 },
+  // Independent random numbers: the mean over 150 cells of 2 trials each (300 recalls, a
+  // third to a half of them in the uncertain band) differs between two draws by about 0.03
+  // (one standard deviation); a wrong cue or success test moves it by tenths.
+  basins_diagram: 0.1,
 };
 
 const statusEl = document.getElementById('status');
@@ -262,6 +268,32 @@ function capacityBench() {
   }
 }
 
+function basinsBench() {
+  const k = new BenchKernel('basins_diagram');
+  try {
+    const wasm = time(REPS.basins_diagram.wasm, () => k.prepare(), () => k.run());
+    const cellsWasm = [...k.curve()];
+    const js = time(REPS.basins_diagram.js, () => {}, () => basinsDiagram(1));
+    const cellsJs = js.last;
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const diff = Math.abs(mean(cellsWasm) - mean(cellsJs));
+    const ok = cellsWasm.length === 150 && cellsJs.length === 150 && diff <= TOL.basins_diagram;
+    return {
+      wasm_ms: wasm.ms,
+      js_ms: js.ms,
+      wasm,
+      js,
+      checksum_wasm: wasm.last,
+      mean_wasm: mean(cellsWasm),
+      mean_js: mean(cellsJs),
+      ok,
+      check: `fraction recalled over the 15 × 10 cells (N = 256, 2 trials each): wasm ${mean(cellsWasm).toFixed(3)}, JS ${mean(cellsJs).toFixed(3)} (tolerance ${TOL.basins_diagram})`,
+    };
+  } finally {
+    k.free();
+  }
+}
+
 function stdpBench() {
   const k = new BenchKernel('stdp_second');
   try {
@@ -306,6 +338,7 @@ const BENCHES = [
   ['hopfield_sweep', hopfieldBench],
   ['capacity_curve', capacityBench],
   ['stdp_second', stdpBench],
+  ['basins_diagram', basinsBench],
 ];
 
 async function main() {

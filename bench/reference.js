@@ -191,3 +191,51 @@ export function stdpSecond(state, rand, { rate = 10, group = 20, corr = 0.1, aPl
 export function stdpState(k = 100) {
   return { w: new Float64Array(k).fill(0.5), pre: new Float64Array(k), post: 0, psp: 0 };
 }
+
+/**
+ * The basins diagram as the core's `basins_diagram` kernel defines it, with its own random
+ * numbers: N = 256, 15 loads P/N = 0.02…0.30, 2 trials each; per trial, P = round(αN) random
+ * ±1 patterns are stored and recall starts once from a cue of each overlap m₀ = 0.1, 0.2, …, 1
+ * (cue j from pattern j mod P, with round(N(1 − m₀)/2) bits flipped), by asynchronous sweeps
+ * until one flips nothing or 150 have run; a recall ending with at most 1 % of its bits wrong
+ * counts. Returns the fraction recalled per cell, load by load.
+ */
+export function basinsDiagram(seed = 1, { n = 256, trials = 2, maxSweeps = 150 } = {}) {
+  const rand = mulberry32(seed);
+  const loads = Array.from({ length: 15 }, (_, k) => 0.02 + (0.28 * k) / 14);
+  const overlaps = Array.from({ length: 10 }, (_, j) => 0.1 + (0.9 * j) / 9);
+  const pMax = Math.round(0.3 * n);
+  const w = new Float32Array(n * n);
+  const patterns = new Float32Array(pMax * n);
+  const s = new Float32Array(n);
+  const order = new Uint32Array(n);
+  const flips = new Uint32Array(n);
+  const cells = [];
+  for (const load of loads) {
+    const p = Math.max(1, Math.round(load * n));
+    const row = new Array(overlaps.length).fill(0);
+    for (let trial = 0; trial < trials; trial++) {
+      for (let k = 0; k < p * n; k++) patterns[k] = rand() < 0.5 ? -1 : 1;
+      hebbWeights(patterns, p, n, w);
+      overlaps.forEach((m0, j) => {
+        const mu = j % p;
+        const xi = patterns.subarray(mu * n, (mu + 1) * n);
+        s.set(xi);
+        for (let i = 0; i < n; i++) flips[i] = i;
+        shuffle(flips, rand);
+        const k = Math.round((n * (1 - m0)) / 2);
+        for (let i = 0; i < k; i++) s[flips[i]] = -s[flips[i]];
+        for (let i = 0; i < n; i++) order[i] = i;
+        for (let sweep = 0; sweep < maxSweeps; sweep++) {
+          shuffle(order, rand);
+          if (sweepAsync(w, s, order, n) === 0) break;
+        }
+        let bad = 0;
+        for (let i = 0; i < n; i++) if (s[i] !== xi[i]) bad++;
+        if (bad / n <= 0.01) row[j] += 1 / trials;
+      });
+    }
+    cells.push(...row);
+  }
+  return cells;
+}

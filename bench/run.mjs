@@ -58,7 +58,7 @@ if (unknown.length) {
 const QUICK = argv.includes('--quick');
 const LOAD = argv.includes('--load');
 
-const KERNELS = ['oja_epoch', 'hopfield_sweep', 'capacity_curve', 'stdp_second'];
+const KERNELS = ['oja_epoch', 'hopfield_sweep', 'capacity_curve', 'stdp_second', 'basins_diagram'];
 
 const FRAME_PAGES = {
   oja_10k: { query: 'kind=oja&n=10000&speed=100', target: 4 },
@@ -609,6 +609,9 @@ async function main() {
         curve_max_abs_diff_at_p: k.max_abs_diff_at_p,
       });
     }
+    if (name === 'basins_diagram') {
+      Object.assign(out, { checksum_native: n?.checksum ?? null, checksum_wasm: k.checksum_wasm, mean_wasm: r6(k.mean_wasm), mean_js: r6(k.mean_js) });
+    }
     // Seeded and integer or same-order f64 work: native and wasm give the same bits (TOOLCHAIN.md).
     // hopfield_sweep's checksum depends on how many orders were drawn, so it is not compared.
     if (n && name !== 'hopfield_sweep') {
@@ -662,6 +665,7 @@ async function main() {
   );
   const st = K.stdp_second;
   lines.push(krow('stdp_second', st ? `wasm ≤ ${TARGETS.stdp_ms} ms: ${met(st.wasm_ms <= TARGETS.stdp_ms)}` : ''));
+  lines.push(krow('basins_diagram', ''));
   lines.push('');
   lines.push(
     `${pad('frames: widget work per rAF callback', 40)}${lpad('median ms', 11)}${lpad('p95 ms', 9)}${lpad('frames', 8)}   target           ` +
@@ -709,6 +713,10 @@ async function main() {
     lines.push(
       `  capacity_curve  curve sum native ${c.checksum_native}, wasm ${c.checksum_wasm}; max |wasm − JS| over P = 4…80: ${fmt(c.curve_max_abs_diff, 4)} at P = ${c.curve_max_abs_diff_at_p} (JS with its own RNG)`,
     );
+  }
+  const b = K.basins_diagram;
+  if (b) {
+    lines.push(`  basins_diagram  cell sum native ${b.checksum_native}, wasm ${b.checksum_wasm}; fraction recalled wasm ${fmt(b.mean_wasm, 3)}, JS ${fmt(b.mean_js, 3)} (JS with its own RNG)`);
   }
   lines.push(
     `timer: ${fmt(page.timer?.resolution_ms * 1000, 1)} µs steps (cross-origin isolated: ${page.timer?.cross_origin_isolated}); ${QUICK ? 'quick run' : 'full run'} in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${path.relative(ROOT, OUT_JSON)}`,

@@ -11,7 +11,7 @@ fn main() {
         let mut k = Kernel::new(name).expect("known kernel");
         let reps = match (name, quick) {
             (_, true) => 3,
-            ("capacity_curve", _) => 10,
+            ("capacity_curve" | "basins_diagram", _) => 10,
             _ => 200,
         };
         let mut times = Vec::with_capacity(reps);

@@ -2,12 +2,12 @@
 //! wasm alike, each returning a checksum so the native, wasm and JS results can be compared.
 
 use crate::params::Params;
-use crate::runs::{NeuronRun, Run, MAX_SWEEPS};
+use crate::runs::{BasinsRun, NeuronRun, Run, MAX_SWEEPS};
 use crate::science::hopfield::{self, Hopfield};
 use crate::science::rng::{Quick, Rng, Stream};
 use crate::science::stdp::{Bounds, Config, Network, Pairing};
 
-pub const NAMES: [&str; 4] = ["oja_epoch", "hopfield_sweep", "capacity_curve", "stdp_second"];
+pub const NAMES: [&str; 5] = ["oja_epoch", "hopfield_sweep", "capacity_curve", "stdp_second", "basins_diagram"];
 
 // One kernel lives at a time, so the size of the largest variant does not matter.
 #[allow(clippy::large_enum_variant)]
@@ -22,6 +22,9 @@ pub enum Kernel {
     /// One simulated second (1000 steps of 1 ms) of the `stdp` defaults: 100 inputs, 20 of
     /// them correlated, additive STDP. `posts`: the output spikes of the last run.
     StdpSecond { net: Network, rng: Quick, posts: u32 },
+    /// The `basins` figure's whole diagram at N = 256, 2 trials per cell: 15 loads × 2 stored
+    /// networks, 11 recalls from each. `curve`: the fraction recalled per cell, row by row.
+    BasinsDiagram { run: BasinsRun, curve: Vec<f64> },
 }
 
 /// The `stdp` widget's defaults (docs/science.md#stdp).
@@ -64,6 +67,10 @@ impl Kernel {
                 rng: Quick::seeded(&mut Rng::new(1, Stream::Samples)),
                 posts: 0,
             },
+            "basins_diagram" => {
+                let p = Params::from_query("kind=basins&side=16&trials=2&seed=1", &mut Vec::new());
+                Kernel::BasinsDiagram { run: BasinsRun::new(&p), curve: Vec::new() }
+            }
             _ => return None,
         })
     }
@@ -81,13 +88,15 @@ impl Kernel {
                 *net = Network::new(STDP_BENCH);
                 rng.rewind();
             }
+            Kernel::BasinsDiagram { run, .. } => run.restart(),
         }
     }
 
-    /// The capacity curve of the last run (mean wrong bits at P = 4, 8, …, 80).
+    /// The capacity curve of the last run (mean wrong bits at P = 4, 8, …, 80), or the basins
+    /// diagram's fractions recalled.
     pub fn curve(&self) -> &[f64] {
         match self {
-            Kernel::CapacityCurve { curve, .. } => curve,
+            Kernel::CapacityCurve { curve, .. } | Kernel::BasinsDiagram { curve, .. } => curve,
             _ => &[],
         }
     }
@@ -147,6 +156,12 @@ impl Kernel {
             Kernel::StdpSecond { net, rng, posts } => {
                 *posts = (0..1000).map(|_| net.step(rng).post as u32).sum();
                 net.w.iter().sum::<f64>() / net.w.len() as f64
+            }
+            Kernel::BasinsDiagram { run, curve } => {
+                while run.advance(u64::MAX) > 0 {}
+                curve.clear();
+                curve.extend(run.buffer("grid").chunks_exact(4).map(|c| c[2]));
+                curve.iter().sum()
             }
         }
     }

@@ -95,6 +95,13 @@ export const MOMENTS = [
     query: 'kind=capacity&seed=3',
   },
   {
+    id: 'basins',
+    title: 'Basins shrink as memories crowd in',
+    caption:
+      'Each cell stores random patterns at one load and starts recall from a damaged cue. At light loads a cue that barely leans towards its memory is pulled in; as the load grows the cue must be ever closer, and past P/N ≈ 0.14 nothing comes back. The outlined row at 0.12 shows how close: read the basin edge.',
+    query: 'kind=basins&seed=3&load=0.12',
+  },
+  {
     id: 'modern-crowded',
     title: 'A crowded modern Hopfield network',
     caption:

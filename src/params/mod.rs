@@ -269,6 +269,10 @@ impl Params {
                 let k = self.num("inputs");
                 at_most(self, "group", k, format!("inputs = {k}"));
             }
+            Kind::Basins => {
+                self.order_range("load-min", "load-max", 0.02, notices);
+                self.order_range("m0-min", "m0-max", 0.1, notices);
+            }
             _ => {}
         }
         match self.kind.family() {
@@ -290,10 +294,27 @@ impl Params {
         }
     }
 
+    /// Makes the range `lo`…`hi` at least `gap` wide, inside the keys' common bounds: the
+    /// diagram's rows or columns then never coincide.
+    fn order_range(&mut self, lo: &str, hi: &str, gap: f64, notices: &mut Vec<String>) {
+        let (a, b) = (self.num(lo), self.num(hi));
+        if b - a >= gap - 1e-9 {
+            return;
+        }
+        let Spec::Number { min, max, .. } = self.schema[self.index(hi).expect("key in schema")].spec else {
+            return;
+        };
+        let top = (a.max(b) + gap).min(max);
+        let bottom = (top - gap).max(min);
+        self.put(lo, Value::Num(bottom));
+        self.put(hi, Value::Num(top));
+        notices.push(format!("{lo} … {hi} must span at least {gap}: using {bottom} … {top}"));
+    }
+
     /// The most patterns the memory kind stores at its size, and why; `None` for kinds that
     /// store none of their own (`capacity` sweeps the load itself).
     fn pattern_limit(&self) -> Option<(f64, String)> {
-        if self.kind.family() != Family::Memory || self.kind == Kind::Capacity {
+        if self.kind.family() != Family::Memory || matches!(self.kind, Kind::Capacity | Kind::Basins) {
             return None;
         }
         let n = self.num("side") * self.num("side");

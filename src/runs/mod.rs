@@ -7,6 +7,7 @@
 //! arm in [`Cost::of`], and its keys in `params` (the README's "Add a widget kind").
 
 mod backprop;
+mod basins;
 mod bcm;
 mod capacity;
 pub mod clock;
@@ -25,6 +26,7 @@ mod stdp;
 pub mod trajectory;
 
 pub use backprop::{BackpropRun, BACKPROP_READOUTS};
+pub use basins::{BasinsRun, BASINS_READOUTS, LOAD_ROWS, OVERLAP_COLUMNS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
@@ -150,6 +152,7 @@ pub enum Kind {
     Infomax,
     Hopfield,
     Capacity,
+    Basins,
     Modern,
     Ei,
     Gha,
@@ -211,6 +214,7 @@ pub const ROWS: &[Row] = &[
         family: Family::Memory,
         start: |p| Model::Capacity(CapacityRun::new(p)),
     },
+    Row { kind: Kind::Basins, name: "basins", family: Family::Memory, start: |p| Model::Basins(BasinsRun::new(p)) },
     Row { kind: Kind::Modern, name: "modern", family: Family::Memory, start: |p| Model::Modern(ModernRun::new(p)) },
     Row { kind: Kind::Ei, name: "ei", family: Family::Memory, start: |p| Model::Ei(EiRun::new(p)) },
     Row { kind: Kind::Gha, name: "gha", family: Family::Circuit, start: |p| Model::Many(ManyRun::new(p)) },
@@ -316,6 +320,7 @@ models! {
     Infomax(InfomaxRun),
     Hopfield(HopfieldRun),
     Capacity(CapacityRun),
+    Basins(BasinsRun),
     Modern(ModernRun),
     Ei(EiRun),
     Many(ManyRun),
@@ -356,6 +361,9 @@ impl Cost {
             Kind::Hopfield => (p.num("p") * side(p) * side(p), side(p)),
             // A unit is a few rows of W or one recall.
             Kind::Capacity => (1e4, 20.0 * side(p)),
+            // A step is a cell: its share of a load's trials, each storing up to 0.3 N patterns
+            // (N² P/8 packed updates) and recalling 11 cues.
+            Kind::Basins => (1e4, p.num("trials") * 0.3 * side(p).powi(3) / 8.0 / 10.0),
             Kind::Modern => (p.num("p") * side(p), 2.0 * p.num("p") * side(p)),
             // Set-up stores P patterns in the classic N × N network; a gradient step is 3 N² P.
             Kind::Ei => (p.num("p") * side(p) * side(p), 3.0 * side(p) * side(p) * p.num("p")),
@@ -373,6 +381,8 @@ impl Cost {
             Kind::Stdp => (1e4, 8.0 * p.num("inputs")),
         };
         let unit = match p.kind() {
+            // A unit is about 2²¹ updates of storage or recall, ~1 ms.
+            Kind::Basins => 1e6,
             // A unit is a block of rows of a step (see runs/ei.rs).
             Kind::Modern => {
                 let (n, count) = (side(p) as usize, p.num("p") as usize);

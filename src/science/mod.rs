@@ -2,6 +2,7 @@
 //! widgets, parameters, runs or the web (tests/layers.rs keeps it so).
 
 pub mod backprop;
+pub mod basins;
 pub mod circuits;
 pub mod cloud;
 pub mod ei;

@@ -8,7 +8,7 @@ pub struct BenchKernel(Kernel);
 
 #[wasm_bindgen]
 impl BenchKernel {
-    /// `oja_epoch` | `hopfield_sweep` | `capacity_curve` | `stdp_second`.
+    /// `oja_epoch` | `hopfield_sweep` | `capacity_curve` | `stdp_second` | `basins_diagram`.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str) -> Result<BenchKernel, JsValue> {
         Kernel::new(name).map(BenchKernel).ok_or_else(|| JsValue::from_str("unknown kernel"))

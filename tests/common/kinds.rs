@@ -79,6 +79,12 @@ pub fn of(kind: Kind) -> KindTests {
             export: None,
             memory: &[("kind=capacity&side=8&trials=50", 700)],
         },
+        Kind::Basins => KindTests {
+            determinism: &[("kind=basins&seed=5&side=10&trials=2", 150)],
+            // basins_csv_has_a_row_per_cell (tests/basins_shrink_with_load.rs).
+            export: None,
+            memory: &[("kind=basins&side=8&trials=50", 150)],
+        },
         Kind::Modern => KindTests {
             determinism: &[("kind=modern&seed=6&preset=blend", 30)],
             export: Some(("kind=modern&seed=2", &["step", "overlap", "energy", "wrong_bits"])),

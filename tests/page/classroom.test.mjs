@@ -119,6 +119,17 @@ const POINTS = {
       assert.ok(c > 0.1 && c < 0.2, `capacity ${c}: want the cliff near 0.138`);
     },
   },
+  // N = 256, 10 trials a cell: the capacity lands near the capacity figure's ≈ 0.16 (one grid
+  // step of 0.02 either way for one seed), and at load 0.12 the basin edge sits near m₀ ≈ 0.5
+  // (0.1 grid, ±0.1 for one seed): well above the light loads' 0.2, well below 1.
+  basins: {
+    ready: ([w]) => w.status === 'converged',
+    check: ([w]) => {
+      const [c, b] = [num(w, 'capacity'), num(w, 'basin')];
+      assert.ok(c > 0.1 && c < 0.22, `capacity ${c}: want near 0.16`);
+      assert.ok(b > 0.3 && b < 0.85, `basin edge ${b} at load 0.12: want about 0.5`);
+    },
+  },
   'modern-crowded': {
     ready: ([w]) => w.status === 'converged',
     check: ([w]) => {

@@ -547,6 +547,13 @@ const CLAIMS = {
   'fig-capacity|base': { stop: true, check: (w) => between(w.values.capacity, 0.14, 0.18, 'capacity estimate, N = 400') },
   'fig-capacity|side=32': { stop: true, check: (w) => between(w.values.capacity, 0.13, 0.16, 'capacity estimate, N = 1024') },
   'fig-capacity|side=10': { stop: true, check: (w) => between(w.values.capacity, 0.17, 0.24, 'capacity estimate, N = 100') },
+  // N = 256, ten trials a cell: the capacity near the capacity figure's (one 0.02 step either
+  // way), and at load 0.12 the edge near m₀ ≈ 0.5 (a 0.1 grid, ±0.1 for one seed).
+  'fig-basins|base': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values.capacity, 0.13, 0.21, 'capacity, N = 256'); between(w.values.basin, 0.3, 0.8, 'basin edge at load 0.12'); } },
+  // "Three bits in five": an edge at m₀ ≤ 0.3 (agreement (1 + m₀)/2 ≤ 65 %).
+  'fig-basins|load=0.04': { stop: true, check: (w) => between(w.values.basin, 0.1, 0.3, 'basin edge at load 0.04') },
+  'fig-basins|load-min=0.08&load-max=0.2&trials=20': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values.capacity, 0.13, 0.2, 'capacity, N = 256'); between(w.values.basin, 0.3, 0.8, 'basin edge near load 0.12'); } },
+  'fig-basins|side=32': { stop: true, check: (w) => between(w.values.capacity, 0.13, 0.17, 'capacity, N = 1024') },
   'fig-modern|base': { stop: true, speed: 100, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values.overlap, 1); } },
   // "In one update": stopped after the first update, every bit is already right.
   'fig-modern|preset=crowded': { until: 1, speed: 100, check: (w) => { assert.equal(w.values.step, 1); assert.equal(w.values['wrong-bits'], 0); assert.equal(w.values.overlap, 1); } },

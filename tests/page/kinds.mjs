@@ -144,6 +144,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'side=10&trials=50',
     heaviest: 'side=64&trials=50&speed=100000',
   },
+  basins: {
+    rung: 'capacity',
+    rule: false,
+    presets: [],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'side=10&trials=50',
+    heaviest: 'side=32&trials=50&load-min=0.3&m0-min=0.1&speed=100000',
+  },
   modern: {
     rung: 'modern',
     rule: true,

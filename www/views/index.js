@@ -12,6 +12,7 @@ import { HopfieldView } from './hopfield.js';
 import { ModernView } from './modern.js';
 import { EiView } from './ei.js';
 import { CapacityView } from './capacity.js';
+import { BasinsView } from './basins.js';
 import { ManyView } from './many.js';
 import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
@@ -36,6 +37,7 @@ export const VIEWS = {
   stdp: StdpView,
   hopfield: HopfieldView,
   capacity: CapacityView,
+  basins: BasinsView,
   modern: ModernView,
   ei: EiView,
 };

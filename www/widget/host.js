@@ -25,5 +25,7 @@ export function viewHost(widget) {
     edited: (note) => widget.edited(note),
     paintStart: () => widget.paintStart(),
     paintEnd: () => widget.paintEnd(),
+    /** A frame to draw a change of the view's own (a pin, a cursor) while the run is still. */
+    redraw: () => widget.schedule(),
   };
 }
