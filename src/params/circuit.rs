@@ -6,10 +6,11 @@ const MANY: &[Kind] = &[Kind::Gha, Kind::Subspace, Kind::Similarity];
 const RECURRENT: &[Kind] = &[Kind::Recurrent];
 const BCM: &[Kind] = &[Kind::Bcm];
 const PRUNE: &[Kind] = &[Kind::Prune];
+const ABSTRACTION: &[Kind] = &[Kind::Abstraction];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune"]),
+    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "abstraction"]),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
     only(choice("preset", "inputs", &["orthonormal"]), BCM),
@@ -41,6 +42,15 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(log("theta", "pruning threshold w_min", 1e-4, 1.0, 0.02), PRUNE),
     speed(20.0, "samples per frame", &[Kind::Gha, Kind::Subspace, Kind::Similarity, Kind::Recurrent, Kind::Bcm]),
     speed(5.0, "samples per frame", PRUNE),
+    only(choice("world", "world", &["everything", "trees"]), ABSTRACTION),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.0003), ABSTRACTION),
+    only(whole("d", "input dimension d", 2.0, 16.0, 6.0, true), ABSTRACTION),
+    only(whole("agents", "learners M", 1.0, 64.0, 12.0, true), ABSTRACTION),
+    only(choice("rules", "learners' rules", &["oja", "mixed"]), ABSTRACTION),
+    only(linear("fraction", "tree fraction", 0.02, 0.5, 0.2), ABSTRACTION),
+    only(linear("gap", "tree separation", 0.0, 8.0, 4.0), ABSTRACTION),
+    only(linear("branching", "within-tree spread", 0.1, 4.0, 1.5), ABSTRACTION),
+    speed(300.0, "samples per frame", ABSTRACTION),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],

@@ -1,6 +1,7 @@
 //! The maths: learning rules, data, networks and their theory. Nothing here knows about
 //! widgets, parameters, runs or the web (tests/layers.rs keeps it so).
 
+pub mod abstraction;
 pub mod circuits;
 pub mod cloud;
 pub mod ei;

@@ -126,5 +126,16 @@ pub fn of(kind: Kind) -> KindTests {
             export: Some(("kind=prune", &["step", "connections", "norm"])),
             memory: &[("kind=prune&grow=random", 20_000)],
         },
+        Kind::Abstraction => KindTests {
+            determinism: &[
+                ("kind=abstraction&seed=1", 2000),
+                ("kind=abstraction&seed=6&world=trees&rules=mixed&d=3&agents=7", 2000),
+            ],
+            export: Some((
+                "kind=abstraction",
+                &["step", "spread", "angle", "separation", "tree_variance", "between_worlds"],
+            )),
+            memory: &[("kind=abstraction&rules=mixed", 20_000)],
+        },
     }
 }
