@@ -39,7 +39,7 @@ pub struct AbstractionRun {
     points: Vec<f64>,
     lines: Vec<f64>,
     directions: Vec<f64>,
-    marks: Vec<f64>,
+    axes: Vec<f64>,
     mean: Vec<f64>,
     other: Vec<f64>,
     pc1: Vec<f64>,
@@ -102,7 +102,7 @@ impl AbstractionRun {
             points,
             lines: Vec::new(),
             directions: Vec::new(),
-            marks: Vec::new(),
+            axes: Vec::new(),
             mean: Vec::new(),
             other: Vec::new(),
             pc1: Vec::new(),
@@ -123,15 +123,22 @@ impl AbstractionRun {
         ];
     }
 
-    /// The buffers and the numbers the readouts read.
-    fn refresh(&mut self) {
+    /// The numbers the readouts read: what a record needs.
+    fn measure(&mut self) {
         let d = self.world.d;
         let here: Vec<&[f64]> = self.here.iter().map(|l| l.weights(d)).collect();
         let there: Vec<&[f64]> = self.there.iter().map(|l| l.weights(d)).collect();
-        self.spread = spread(&here);
+        self.spread = spread(&here, d);
         self.mean = mean_line(&here, d);
         self.other = aligned(mean_line(&there, d), &self.mean);
         self.pc1 = aligned(self.world.data(self.which).pc1.clone(), &self.mean);
+    }
+
+    /// Those numbers and the display buffers.
+    fn refresh(&mut self) {
+        self.measure();
+        let d = self.world.d;
+        let here: Vec<&[f64]> = self.here.iter().map(|l| l.weights(d)).collect();
         self.directions.clear();
         for l in &here {
             let n = dot(l, l).sqrt();
@@ -140,7 +147,10 @@ impl AbstractionRun {
         }
         let (e1, e2) = (&self.world.everything.pc1, &self.world.everything.pc2);
         self.lines = self.directions.chunks(d).flat_map(|u| [dot(u, e1), dot(u, e2)]).collect();
-        self.marks = [&self.mean, &self.other, &self.pc1].iter().flat_map(|u| [dot(u, e1), dot(u, e2)]).collect();
+        let centre: Vec<f64> =
+            (self.world.data(self.which).mean.iter()).zip(&self.world.everything.mean).map(|(a, b)| a - b).collect();
+        self.axes =
+            [&centre, &self.mean, &self.other, &self.pc1].iter().flat_map(|u| [dot(u, e1), dot(u, e2)]).collect();
     }
 
     fn now(&self) -> [f64; 6] {
@@ -188,7 +198,7 @@ impl AbstractionRun {
     }
 
     fn record(&mut self) {
-        self.refresh();
+        self.measure();
         let r = self.now();
         self.history.push(self.clock.step, r);
     }
@@ -224,6 +234,7 @@ impl Run for AbstractionRun {
         self.clock.restart();
         self.history.clear();
         self.record();
+        self.refresh();
         self.clock.check_until(false);
     }
 
@@ -248,7 +259,8 @@ impl Run for AbstractionRun {
     /// `points` (every point on the plane of everything's top two directions, trees first),
     /// `lines` (each learner's unit direction on that plane), `directions` (each learner's unit
     /// direction, d components), `mean`, `other` and `pc1` (d components: the shown world's mean
-    /// line, the other world's, the shown world's PC1), `marks` (those three on the plane),
+    /// line, the other world's, the shown world's PC1), `axes` (the shown world's centre, then
+    /// those three, on the plane),
     /// `state` (see [`STATE`]) and `series`.
     fn buffer(&self, name: &str) -> &[f64] {
         match name {
@@ -258,7 +270,7 @@ impl Run for AbstractionRun {
             "mean" => &self.mean,
             "other" => &self.other,
             "pc1" => &self.pc1,
-            "marks" => &self.marks,
+            "axes" => &self.axes,
             "state" => &self.state,
             "series" => self.history.as_slice(),
             _ => &[],

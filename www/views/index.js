@@ -16,6 +16,7 @@ import { ManyView } from './many.js';
 import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
 import { PruneView } from './prune.js';
+import { AbstractionView } from './abstraction.js';
 
 export const VIEWS = {
   hebb: CloudView,
@@ -28,6 +29,7 @@ export const VIEWS = {
   recurrent: RecurrentView,
   bcm: BcmView,
   prune: PruneView,
+  abstraction: AbstractionView,
   hopfield: HopfieldView,
   capacity: CapacityView,
   modern: ModernView,
