@@ -74,7 +74,10 @@ export class AbstractionView extends CircuitView {
   }
 
   restarted(why) {
-    if (this.isNewRun(why)) this.extent = 0;
+    if (this.isNewRun(why)) {
+      this.extent = 0;
+      this.layerKey = '';
+    }
     super.restarted();
   }
 
@@ -99,12 +102,24 @@ export class AbstractionView extends CircuitView {
     const s = Math.min(w, h) / 2 / this.extent;
     const X = (x) => w / 2 + x * s;
     const Y = (y) => h / 2 - y * s;
-    const trees = state[S.trees];
     const onlyTrees = state[S.world] === 1;
-    ctx.fillStyle = onlyTrees ? 'rgba(120, 128, 142, 0.14)' : OTHER_POINT;
-    for (let i = 2 * trees; i + 1 < pts.length; i += 2) ctx.fillRect(X(pts[i]) - 1, Y(pts[i + 1]) - 1, 2, 2);
-    ctx.fillStyle = fade(TREE, 0.6);
-    for (let i = 0; i + 1 < 2 * trees && i + 1 < pts.length; i += 2) ctx.fillRect(X(pts[i]) - 1.2, Y(pts[i + 1]) - 1.2, 2.4, 2.4);
+    // The points never move during a run: they are drawn once into a layer of their own, which
+    // each frame copies (thousands of rectangles a frame cost more than the learning).
+    const key = `${w},${h},${dpr},${this.extent},${onlyTrees},${pts.length}`;
+    if (this.layerKey !== key) {
+      this.layerKey = key;
+      this.layer ??= document.createElement('canvas');
+      this.layer.width = Math.max(1, Math.round(w * dpr));
+      this.layer.height = Math.max(1, Math.round(h * dpr));
+      const lc = this.layer.getContext('2d');
+      lc.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const trees = state[S.trees];
+      lc.fillStyle = onlyTrees ? 'rgba(120, 128, 142, 0.14)' : OTHER_POINT;
+      for (let i = 2 * trees; i + 1 < pts.length; i += 2) lc.fillRect(X(pts[i]) - 1, Y(pts[i + 1]) - 1, 2, 2);
+      lc.fillStyle = fade(TREE, 0.6);
+      for (let i = 0; i + 1 < 2 * trees && i + 1 < pts.length; i += 2) lc.fillRect(X(pts[i]) - 1.2, Y(pts[i + 1]) - 1.2, 2.4, 2.4);
+    }
+    ctx.drawImage(this.layer, 0, 0, w, h);
 
     // Lines through the centre of the world learned from, as long as the box allows: a line
     // shorter than the others has part of its direction off this plane.
@@ -112,14 +127,17 @@ export class AbstractionView extends CircuitView {
     if (axes.length < 8) return;
     const [cx, cy] = [axes[0], axes[1]];
     const reach = 0.92 * this.extent;
-    const line = (ux, uy, colour, width, dash = []) => {
+    const segment = (ux, uy) => {
       if (!Number.isFinite(ux) || !Number.isFinite(uy)) return;
+      ctx.moveTo(X(cx - reach * ux), Y(cy - reach * uy));
+      ctx.lineTo(X(cx + reach * ux), Y(cy + reach * uy));
+    };
+    const line = (ux, uy, colour, width, dash = []) => {
       ctx.strokeStyle = colour;
       ctx.lineWidth = width;
       ctx.setLineDash(dash);
       ctx.beginPath();
-      ctx.moveTo(X(cx - reach * ux), Y(cy - reach * uy));
-      ctx.lineTo(X(cx + reach * ux), Y(cy + reach * uy));
+      segment(ux, uy);
       ctx.stroke();
     };
     ctx.lineCap = 'round';
@@ -127,7 +145,13 @@ export class AbstractionView extends CircuitView {
     const lines = this.buf('lines');
     const many = lines.length / 2;
     const alpha = Math.max(0.18, Math.min(0.6, 4 / Math.max(1, many)));
-    for (let i = 0; i + 1 < lines.length; i += 2) line(lines[i], lines[i + 1], fade(STROKE, alpha), 1.4);
+    // All learners in one path (one stroke, not one per learner).
+    ctx.strokeStyle = fade(STROKE, alpha);
+    ctx.lineWidth = 1.4;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (let i = 0; i + 1 < lines.length; i += 2) segment(lines[i], lines[i + 1]);
+    ctx.stroke();
     line(axes[4], axes[5], COOL, 2, [6, 4]);
     line(axes[2], axes[3], 'rgba(255,255,255,0.9)', 5);
     line(axes[2], axes[3], STROKE, 2.6);
@@ -160,6 +184,7 @@ export class AbstractionView extends CircuitView {
     ctx.font = '10px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
+    const ticks = new Path2D();
     for (let j = 0; j < d; j++) {
       const x0 = 4 + j * col;
       const bw = Math.max(2, col * 0.34);
@@ -174,17 +199,16 @@ export class AbstractionView extends CircuitView {
         ctx.strokeRect(x0 + col * 0.52, Math.min(Y(0), Y(o)), bw, Math.abs(Y(o) - Y(0)));
         ctx.setLineDash([]);
       }
-      // Each learner's component: a tick across the filled bar.
-      ctx.strokeStyle = fade(INK, 0.45);
+      // Each learner's component: a tick across the filled bar (all in one path below).
       for (let i = j; i < dirs.length; i += d) {
         const y = Y(dirs[i]);
-        ctx.beginPath();
-        ctx.moveTo(x0 + col * 0.08, y);
-        ctx.lineTo(x0 + col * 0.14 + bw + col * 0.06, y);
-        ctx.stroke();
+        ticks.moveTo(x0 + col * 0.08, y);
+        ticks.lineTo(x0 + col * 0.14 + bw + col * 0.06, y);
       }
       ctx.fillStyle = MUTED;
       ctx.fillText(String(j + 1), x0 + col / 2, h);
     }
+    ctx.strokeStyle = fade(INK, 0.45);
+    ctx.stroke(ticks);
   }
 }
