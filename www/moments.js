@@ -67,6 +67,13 @@ export const MOMENTS = [
     query: 'kind=infomax&eta=0.01&speed=20&w0=-0.45,0.9&seed=19',
   },
   {
+    id: 'abstraction-worlds',
+    title: 'Describe a tree to another learner',
+    caption:
+      'Twelve learners, each with its own start and its own samples of trees, end on one line a few degrees wide: any of them could hand its line to another and be understood. Learners raised on everything agree just as well among themselves, on a line nearly perpendicular to this one (between worlds): a description only travels between learners that saw the same world.',
+    query: 'kind=abstraction&world=trees&speed=1000&seed=3',
+  },
+  {
     id: 'pairing-dark',
     title: 'Dark rearing flips the sign',
     caption:

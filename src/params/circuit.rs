@@ -1,5 +1,5 @@
 //! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`,
-//! `pairing`, `backprop`, `stdp`).
+//! `pairing`, `backprop`, `stdp`, `abstraction`).
 
 use super::*;
 use crate::science::plasticity::{BI_POO_A_MINUS, BI_POO_A_PLUS, BI_POO_TAU_MINUS, BI_POO_TAU_PLUS};
@@ -11,10 +11,15 @@ const PRUNE: &[Kind] = &[Kind::Prune];
 const PAIRING: &[Kind] = &[Kind::Pairing];
 const BACKPROP: &[Kind] = &[Kind::Backprop];
 const STDP: &[Kind] = &[Kind::Stdp];
+const ABSTRACTION: &[Kind] = &[Kind::Abstraction];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing", "backprop", "stdp"]),
+    choice(
+        "kind",
+        "rule",
+        &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing", "backprop", "stdp", "abstraction"],
+    ),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
     only(choice("preset", "inputs", &["orthonormal"]), BCM),
@@ -74,6 +79,15 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(log("aplus", "potentiation A₊", 1e-4, 0.05, 0.005), STDP),
     only(linear("ratio", "A₋/A₊", 0.5, 2.0, 1.05), STDP),
     speed(2000.0, "ms per frame", STDP),
+    only(choice("world", "world", &["everything", "trees"]), ABSTRACTION),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.0003), ABSTRACTION),
+    only(whole("d", "input dimension d", 2.0, 16.0, 6.0, true), ABSTRACTION),
+    only(whole("agents", "learners M", 1.0, 64.0, 12.0, true), ABSTRACTION),
+    only(choice("rules", "learners' rules", &["oja", "mixed"]), ABSTRACTION),
+    only(linear("fraction", "tree fraction", 0.02, 0.5, 0.2), ABSTRACTION),
+    only(linear("gap", "tree separation", 0.0, 8.0, 4.0), ABSTRACTION),
+    only(linear("branching", "within-tree spread", 0.1, 4.0, 1.5), ABSTRACTION),
+    speed(300.0, "samples per frame", ABSTRACTION),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],

@@ -8,6 +8,7 @@
 
 mod backprop;
 mod basins;
+mod abstraction;
 mod bcm;
 mod capacity;
 pub mod clock;
@@ -27,6 +28,7 @@ pub mod trajectory;
 
 pub use backprop::{BackpropRun, BACKPROP_READOUTS};
 pub use basins::{BasinsRun, BASINS_READOUTS, LOAD_ROWS, OVERLAP_COLUMNS};
+pub use abstraction::{AbstractionRun, ABSTRACTION_READOUTS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
@@ -164,6 +166,7 @@ pub enum Kind {
     Pairing,
     Backprop,
     Stdp,
+    Abstraction,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -246,6 +249,12 @@ pub const ROWS: &[Row] = &[
         start: |p| Model::Backprop(BackpropRun::new(p)),
     },
     Row { kind: Kind::Stdp, name: "stdp", family: Family::Circuit, start: |p| Model::Stdp(StdpRun::new(p)) },
+    Row {
+        kind: Kind::Abstraction,
+        name: "abstraction",
+        family: Family::Circuit,
+        start: |p| Model::Abstraction(AbstractionRun::new(p)),
+    },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -330,6 +339,7 @@ models! {
     Pairing(PairingRun),
     Backprop(BackpropRun),
     Stdp(StdpRun),
+    Abstraction(AbstractionRun),
 }
 
 impl Model {
@@ -379,6 +389,9 @@ impl Cost {
             Kind::Backprop => (p.num("d").powi(3) * 50.0, 40.0 * p.num("d") * p.num("k")),
             // A millisecond draws one number per input and decays its trace.
             Kind::Stdp => (1e4, 8.0 * p.num("inputs")),
+            // Set-up draws and centres 4000 points and their covariances (d² each); a step is
+            // one sample to each learner of both worlds.
+            Kind::Abstraction => (1e4 * p.num("d") * p.num("d"), 2.0 * p.num("agents") * (10.0 * p.num("d") + 20.0)),
         };
         let unit = match p.kind() {
             // A unit is about 2²¹ updates of storage or recall, ~1 ms.

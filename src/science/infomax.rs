@@ -43,13 +43,18 @@ pub fn linear_rate(lambda_j: f64, lambda_k: f64, eta: f64) -> f64 {
 
 /// Explicit normalisation, online: w ← (w + ηyx)/|w + ηyx|, y = w·x. Expanding the division to
 /// first order in η gives Oja's rule; the two differ by O(η²) per step. A zero sum (measure
-/// zero) keeps w.
-pub fn explicit_step(w: &mut [f64; 2], x: &[f64; 2], eta: f64) {
+/// zero) keeps w. Any dimension: `abstraction` runs it in d dimensions.
+pub fn explicit_step<const D: usize>(w: &mut [f64; D], x: &[f64; D], eta: f64) {
     let y = dot(w, x);
-    let v = [w[0] + eta * y * x[0], w[1] + eta * y * x[1]];
+    let mut v = *w;
+    for i in 0..D {
+        v[i] += eta * y * x[i];
+    }
     let n = norm(&v);
     if n > 0.0 && n.is_finite() {
-        *w = [v[0] / n, v[1] / n];
+        for i in 0..D {
+            w[i] = v[i] / n;
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod backprop;
 pub mod basins;
+pub mod abstraction;
 pub mod circuits;
 pub mod cloud;
 pub mod ei;

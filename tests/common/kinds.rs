@@ -158,5 +158,16 @@ pub fn of(kind: Kind) -> KindTests {
             )),
             memory: &[("kind=stdp&inputs=1000", 100_000)],
         },
+        Kind::Abstraction => KindTests {
+            determinism: &[
+                ("kind=abstraction&seed=1", 2000),
+                ("kind=abstraction&seed=6&world=trees&rules=mixed&d=3&agents=7", 2000),
+            ],
+            export: Some((
+                "kind=abstraction",
+                &["step", "spread", "angle", "separation", "tree_variance", "between_worlds"],
+            )),
+            memory: &[("kind=abstraction&rules=mixed", 20_000)],
+        },
     }
 }

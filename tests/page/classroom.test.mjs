@@ -93,6 +93,15 @@ const POINTS = {
       assert.ok(i <= top && i > 0.98 * top, `information ${i} nats, want near its maximum ${top}`);
     },
   },
+  // Trees only, seed 3: 0.8° apart and 90° from everything's learners at 20,000 samples (native);
+  // the spread's stationary wobble is about a degree, so 5° leaves room for an earlier reading.
+  'abstraction-worlds': {
+    ready: ([w]) => num(w, 'step') >= 15000,
+    check: ([w]) => {
+      assert.ok(num(w, 'spread') < 5, `spread ${num(w, 'spread')}°, want the learners on one line`);
+      assert.ok(num(w, 'between-worlds') > 80, `between worlds ${num(w, 'between-worlds')}°, want nearly perpendicular`);
+    },
+  },
   // Same 5 Hz pairing, two pasts: −14.6 % below θ ≈ 10.8 Hz, +10.1 % above θ ≈ 1 Hz. One
   // protocol's change has a spread under 1.5 points here (docs/science.md#pairing), so each
   // sign holds by more than 5 spreads, and θ (3.8 % spread) sits well clear of 5 Hz in both.

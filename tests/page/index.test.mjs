@@ -440,6 +440,37 @@ const CLAIMS = {
       between(w.values.angle, 0, 3 * angleSpreadDeg(0.05, 3.1, 0.5), 'angle');
     },
   },
+  // Twelve Oja learners on everything (seed 3): a few degrees apart (3.3° at 20,000 samples),
+  // trees stand out along their line (d′ 7.6), which keeps little of the trees' own variance (4 %).
+  'fig-abstraction|base': {
+    until: 20000,
+    check: (w) => {
+      between(w.values.spread, 0, 6, 'spread');
+      between(w.values.separation, 6, 10, 'd′ on everything');
+      between(w.values['tree-variance'], 0, 0.1, 'within-tree share on everything');
+    },
+  },
+  // Trees only: branching (0.8° apart, d′ 0.02, 88 % of the trees' variance, 90° from everything's).
+  'fig-abstraction|world=trees': {
+    until: 20000,
+    check: (w) => {
+      between(w.values.spread, 0, 5, 'spread');
+      between(w.values.separation, 0, 0.5, 'd′ on trees');
+      between(w.values['tree-variance'], 0.8, 1, 'within-tree share on trees');
+      between(w.values['between-worlds'], 80, 90, 'angle between the worlds’ lines');
+    },
+  },
+  // Five rules in turn: still one line (3.3° at 20,000 samples on this seed).
+  'fig-abstraction|rules=mixed': { until: 20000, check: (w) => between(w.values.spread, 0, 6, 'spread of the mixed rules') },
+  // Separation 1: the whole world's top direction is branching too, so both worlds' learners
+  // agree on it (20° at 10,000 samples of η = 3·10⁻⁴, 5° at 40,000; η = 0.001 is 3× as fast).
+  'fig-abstraction|gap=1&eta=0.001': {
+    until: 30000,
+    check: (w) => {
+      between(w.values['between-worlds'], 0, 15, 'angle between the worlds’ lines');
+      between(w.values.separation, 0, 0.6, 'd′ along the shared line');
+    },
+  },
   // pairing: one protocol's change has a spread of 1.3–2.2 points (10 noisy test pulses each
   // side, docs/science.md#pairing), and θ varies by 3.8 % between seeds: the ranges are the
   // prediction ± 5 spreads, widened by θ's spread where the rate sits on the curve.

@@ -54,6 +54,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'n=10000&speed=200',
     heaviest: 'n=20000&speed=100000',
   },
+  abstraction: {
+    rung: 'infomax',
+    rule: false,
+    presets: [],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'rules=mixed&speed=300',
+    heaviest: 'd=16&agents=64&rules=mixed&speed=100000',
+  },
   pairing: {
     rung: 'experiments',
     rule: false,

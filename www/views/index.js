@@ -17,6 +17,7 @@ import { ManyView } from './many.js';
 import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
 import { PruneView } from './prune.js';
+import { AbstractionView } from './abstraction.js';
 import { PairingView } from './pairing.js';
 import { BackpropView } from './backprop.js';
 import { StdpView } from './stdp.js';
@@ -26,6 +27,7 @@ export const VIEWS = {
   decay: CloudView,
   oja: CloudView,
   infomax: InfomaxView,
+  abstraction: AbstractionView,
   gha: ManyView,
   subspace: ManyView,
   similarity: ManyView,
