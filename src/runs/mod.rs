@@ -9,6 +9,7 @@
 mod bcm;
 mod capacity;
 pub mod clock;
+mod dense;
 mod ei;
 pub mod history;
 mod hopfield;
@@ -24,6 +25,7 @@ pub mod trajectory;
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
+pub use dense::{DenseRun, DENSE_READOUTS};
 pub use ei::{EiRun, EI_READOUTS, UNSTABLE};
 pub use hopfield::{HopfieldRun, HOPFIELD_READOUTS, HOPFIELD_RECORD};
 pub use infomax::{InfomaxRun, INFOMAX_READOUTS};
@@ -152,6 +154,7 @@ pub enum Kind {
     Recurrent,
     Bcm,
     Prune,
+    Dense,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -220,6 +223,7 @@ pub const ROWS: &[Row] = &[
     },
     Row { kind: Kind::Bcm, name: "bcm", family: Family::Circuit, start: |p| Model::Bcm(BcmRun::new(p)) },
     Row { kind: Kind::Prune, name: "prune", family: Family::Circuit, start: |p| Model::Prune(PruneRun::new(p)) },
+    Row { kind: Kind::Dense, name: "dense", family: Family::Memory, start: |p| Model::Dense(DenseRun::new(p)) },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -300,6 +304,7 @@ models! {
     Recurrent(RecurrentRun),
     Bcm(BcmRun),
     Prune(PruneRun),
+    Dense(DenseRun),
 }
 
 impl Model {
@@ -340,6 +345,8 @@ impl Cost {
             Kind::Recurrent => (p.num("n").powi(3) * 50.0, 10.0 * p.num("n") * p.num("n")),
             Kind::Bcm => (1e4, 20.0 * p.num("inputs")),
             Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
+            // Making it reads the P × N patterns twice; a neuron update reads a row of P.
+            Kind::Dense => (2.0 * p.num("p") * side(p), 2.0 * p.num("p")),
         };
         let unit = match p.kind() {
             // A unit is a block of rows of a step (see runs/ei.rs).

@@ -3,6 +3,7 @@
 
 pub mod circuits;
 pub mod cloud;
+pub mod dense;
 pub mod ei;
 pub mod hopfield;
 pub mod infomax;

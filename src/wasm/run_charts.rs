@@ -20,7 +20,10 @@ const GUIDE: RGBColor = rgb(palette::GUIDE);
 
 /// Whether the kind has a chart here.
 pub fn has_chart(widget: &Widget) -> bool {
-    matches!(widget.model(), Model::Hopfield(_) | Model::Ei(_) | Model::Capacity(_) | Model::Modern(_) | Model::Bcm(_))
+    matches!(
+        widget.model(),
+        Model::Hopfield(_) | Model::Dense(_) | Model::Ei(_) | Model::Capacity(_) | Model::Modern(_) | Model::Bcm(_)
+    )
 }
 
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, widget: &Widget, scale: f64) -> Fallible
@@ -29,7 +32,9 @@ where
 {
     root.fill(&WHITE)?;
     match widget.model() {
-        Model::Hopfield(_) => series(root, widget.buffer("series"), HOPFIELD_RECORD, "sweeps", "energy", false, scale)?,
+        Model::Hopfield(_) | Model::Dense(_) => {
+            series(root, widget.buffer("series"), HOPFIELD_RECORD, "sweeps", "energy", false, scale)?
+        }
         Model::Ei(_) => {
             // The loss on the left; the outer spectrum of W·D on the right, where a real part
             // past 1 means recall runs away.
