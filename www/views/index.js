@@ -16,6 +16,7 @@ import { ManyView } from './many.js';
 import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
 import { PruneView } from './prune.js';
+import { DenseView } from './dense.js';
 
 export const VIEWS = {
   hebb: CloudView,
@@ -32,4 +33,5 @@ export const VIEWS = {
   capacity: CapacityView,
   modern: ModernView,
   ei: EiView,
+  dense: DenseView,
 };
