@@ -116,6 +116,13 @@ export const MOMENTS = [
     query: 'kind=modern&preset=crowded&seed=3',
   },
   {
+    id: 'dense-order',
+    title: 'One more order, many more memories',
+    caption:
+      'The same 140 random patterns on 256 neurons and the same noisy cue, side by side. On the left the classic network (order 2), four times over its limit, stalls with a third of its bits wrong; on the right order 3, whose energy cubes each overlap, brings every bit back in two sweeps.',
+    query: 'kind=dense&seed=2&compare=order:2,3',
+  },
+  {
     id: 'gha-order',
     title: 'Sanger’s rule puts the components in order',
     caption:

@@ -104,6 +104,8 @@ pub fn preset_defaults(kind: Kind, preset: &str) -> &'static [(&'static str, &'s
         (Kind::Modern, "blend") => &[("patterns", "letters"), ("p", "5"), ("noise", "0.2"), ("beta", "0.003")],
         (Kind::Modern, "crowded") => &[("patterns", "random"), ("p", "200"), ("noise", "0.2"), ("beta", "1")],
         (Kind::Modern, _) => &[("patterns", "letters"), ("p", "5"), ("noise", "0.3"), ("beta", "1")],
+        // Four times the classic critical load at N = 256, where order 2 fails and order 3 recalls.
+        (Kind::Dense, _) => &[("patterns", "random"), ("p", "140"), ("noise", "0.1"), ("order", "3")],
         (Kind::Gha | Kind::Subspace | Kind::Similarity, "high") => &[("d", "8"), ("k", "3")],
         (Kind::Gha | Kind::Subspace | Kind::Similarity, _) => &[("d", "2"), ("k", "2")],
         (Kind::Pairing, "dark") => &[("history", "3")],
@@ -313,7 +315,7 @@ impl Params {
 
     /// The most patterns the memory kind stores at its size, and why; `None` for kinds that
     /// store none of their own (`capacity` sweeps the load itself).
-    fn pattern_limit(&self) -> Option<(f64, String)> {
+    pub fn pattern_limit(&self) -> Option<(f64, String)> {
         if self.kind.family() != Family::Memory || matches!(self.kind, Kind::Capacity | Kind::Basins) {
             return None;
         }
@@ -322,6 +324,9 @@ impl Params {
         let (mut limit, mut why) = match self.kind {
             Kind::Modern if 4.0 * n > 4096.0 => (4096.0, "the memory budget of 4096 patterns".to_string()),
             Kind::Modern => (4.0 * n, format!("4N = {}", 4.0 * n)),
+            // Dense memories hold far more than N: up to 16N, and at most 4096 (16 MB at N = 4096).
+            Kind::Dense if 16.0 * n > 4096.0 => (4096.0, "the memory budget of 4096 patterns".to_string()),
+            Kind::Dense => (16.0 * n, format!("16N = {}", 16.0 * n)),
             _ => (n, format!("N = {n}")),
         };
         if self.text("patterns") == "letters" && limit > crate::science::letters::COUNT as f64 {

@@ -12,6 +12,7 @@ mod abstraction;
 mod bcm;
 mod capacity;
 pub mod clock;
+mod dense;
 mod ei;
 pub mod history;
 mod hopfield;
@@ -32,6 +33,7 @@ pub use abstraction::{AbstractionRun, ABSTRACTION_READOUTS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
+pub use dense::{DenseRun, DENSE_READOUTS};
 pub use ei::{EiRun, EI_READOUTS, UNSTABLE};
 pub use hopfield::{HopfieldRun, HOPFIELD_READOUTS, HOPFIELD_RECORD};
 pub use infomax::{InfomaxRun, INFOMAX_READOUTS};
@@ -167,6 +169,7 @@ pub enum Kind {
     Backprop,
     Stdp,
     Abstraction,
+    Dense,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -255,6 +258,7 @@ pub const ROWS: &[Row] = &[
         family: Family::Circuit,
         start: |p| Model::Abstraction(AbstractionRun::new(p)),
     },
+    Row { kind: Kind::Dense, name: "dense", family: Family::Memory, start: |p| Model::Dense(DenseRun::new(p)) },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -340,6 +344,7 @@ models! {
     Backprop(BackpropRun),
     Stdp(StdpRun),
     Abstraction(AbstractionRun),
+    Dense(DenseRun),
 }
 
 impl Model {
@@ -392,6 +397,8 @@ impl Cost {
             // Set-up draws and centres 4000 points and their covariances (d² each); a step is
             // one sample to each learner of both worlds.
             Kind::Abstraction => (1e4 * p.num("d") * p.num("d"), 2.0 * p.num("agents") * (10.0 * p.num("d") + 20.0)),
+            // Making it reads the P × N patterns twice; a neuron update reads a row of P.
+            Kind::Dense => (2.0 * p.num("p") * side(p), 2.0 * p.num("p")),
         };
         let unit = match p.kind() {
             // A unit is about 2²¹ updates of storage or recall, ~1 ms.

@@ -6,6 +6,7 @@ pub mod basins;
 pub mod abstraction;
 pub mod circuits;
 pub mod cloud;
+pub mod dense;
 pub mod ei;
 pub mod hopfield;
 pub mod infomax;

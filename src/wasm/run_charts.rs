@@ -23,7 +23,13 @@ const GUIDE: RGBColor = rgb(palette::GUIDE);
 pub fn has_chart(widget: &Widget) -> bool {
     matches!(
         widget.model(),
-        Model::Hopfield(_) | Model::Ei(_) | Model::Capacity(_) | Model::Modern(_) | Model::Bcm(_) | Model::Pairing(_)
+        Model::Hopfield(_)
+            | Model::Dense(_)
+            | Model::Ei(_)
+            | Model::Capacity(_)
+            | Model::Modern(_)
+            | Model::Bcm(_)
+            | Model::Pairing(_)
     )
 }
 
@@ -33,7 +39,9 @@ where
 {
     root.fill(&WHITE)?;
     match widget.model() {
-        Model::Hopfield(_) => series(root, widget.buffer("series"), HOPFIELD_RECORD, "sweeps", "energy", false, scale)?,
+        Model::Hopfield(_) | Model::Dense(_) => {
+            series(root, widget.buffer("series"), HOPFIELD_RECORD, "sweeps", "energy", false, scale)?
+        }
         Model::Ei(_) => {
             // The loss on the left; the outer spectrum of W·D on the right, where a real part
             // past 1 means recall runs away.

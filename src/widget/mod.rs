@@ -221,12 +221,13 @@ impl Widget {
         self.run().buffer(name)
     }
 
-    /// Paints neuron i of the cue (Hopfield and modern kinds).
+    /// Paints neuron i of the cue (Hopfield, modern and dense kinds).
     pub fn toggle(&mut self, i: usize) {
         self.log.push(Event::Toggle(i as u64));
         match &mut self.model {
             Model::Hopfield(r) => r.toggle(i),
             Model::Modern(r) => r.toggle(i),
+            Model::Dense(r) => r.toggle(i),
             _ => {}
         }
     }

@@ -169,5 +169,14 @@ pub fn of(kind: Kind) -> KindTests {
             )),
             memory: &[("kind=abstraction&rules=mixed", 20_000)],
         },
+        Kind::Dense => KindTests {
+            determinism: &[
+                ("kind=dense&seed=3", 3000),
+                ("kind=dense&seed=4&order=exp&side=12&p=600&update=sync", 1000),
+                ("kind=dense&seed=5&order=8&side=8&p=500", 1000),
+            ],
+            export: Some(("kind=dense&seed=2", &["step", "overlap", "energy", "wrong_bits"])),
+            memory: &[("kind=dense&side=32&p=1000", 100_000)],
+        },
     }
 }

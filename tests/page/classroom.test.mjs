@@ -139,6 +139,15 @@ const POINTS = {
       assert.ok(b > 0.3 && b < 0.85, `basin edge ${b} at load 0.12: want about 0.5`);
     },
   },
+  'dense-order': {
+    ready: (ws) => ws.length === 2 && ws.every((w) => w.status === 'converged'),
+    check: ([a, b]) => {
+      assert.ok(num(a, 'capacity-predicted') < num(b, 'capacity-predicted'), 'order 2 left, order 3 right');
+      // Natively, seeds 1–3 of order 2 at α = 0.55 end with 32–42 % wrong bits.
+      assert.ok(num(a, 'wrong-bits') > 0.15, `order 2: ${num(a, 'wrong-bits')} wrong bits, want a failed recall`);
+      assert.equal(num(b, 'wrong-bits'), 0, 'order 3: want every bit back');
+    },
+  },
   'modern-crowded': {
     ready: ([w]) => w.status === 'converged',
     check: ([w]) => {

@@ -590,6 +590,11 @@ const CLAIMS = {
   'fig-modern|preset=crowded': { until: 1, speed: 100, check: (w) => { assert.equal(w.values.step, 1); assert.equal(w.values['wrong-bits'], 0); assert.equal(w.values.overlap, 1); } },
   'fig-modern|preset=blend': { until: 15, speed: 100, check: (w) => between(w.values.overlap, 0.35, 0.65, 'overlap of the blend') },
   'fig-modern|patterns=random&p=800': { until: 1, speed: 100, check: (w) => { assert.equal(w.values.step, 1); assert.equal(w.values['wrong-bits'], 0); assert.equal(w.values.overlap, 1); } },
+  'fig-dense|base': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values.overlap, 1); assert.equal(w.values['wrong-bits'], 0); } },
+  // Order 2 at 140 patterns on 256 neurons (α = 0.55): natively 32–42 % wrong bits over seeds 1–3.
+  'fig-dense|order=2': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values['wrong-bits'], 0.15, 0.5, 'wrong bits of the classic network at α = 0.55'); } },
+  'fig-dense|order=3&p=1000': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values['wrong-bits'], 0); } },
+  'fig-dense|order=exp&p=4096': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); assert.equal(w.values['wrong-bits'], 0); between(w.values.step, 1, 3, 'sweeps'); } },
   'fig-ei|base': { stop: true, check: (w) => { assert.equal(w.status, 'converged'); between(w.values.overlap, 0.9, 1, 'overlap'); } },
   'fig-ei|eta=0.01': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); between(w.values.step, 1, 10, 'steps to divergence'); } },
   'fig-ei|preset=dale': { stop: true, check: (w) => { assert.equal(w.status, 'diverged'); assert.equal(w.values['dale-violations'], 0); between(w.values['lambda-max'], 1.2, 1.35, 'largest real part of eig(W·D)'); between(w.values.energy, 0, 1e-3, 'loss'); assert.match(w.message, /eigenvalue 1\.\d\d > 1/); } },

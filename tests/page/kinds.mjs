@@ -171,6 +171,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'preset=blend&speed=1',
     heaviest: 'side=64&patterns=random&p=4096&speed=100000',
   },
+  dense: {
+    rung: 'dense',
+    rule: false,
+    presets: [],
+    chartOnly: false,
+    ownLook: true,
+    soak: 'side=32&p=1000&noise=0.3&update=sync',
+    heaviest: 'side=64&patterns=random&p=4096&order=8&update=sync&speed=100000',
+  },
   ei: {
     rung: 'ei',
     rule: true,

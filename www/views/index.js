@@ -21,6 +21,7 @@ import { AbstractionView } from './abstraction.js';
 import { PairingView } from './pairing.js';
 import { BackpropView } from './backprop.js';
 import { StdpView } from './stdp.js';
+import { DenseView } from './dense.js';
 
 export const VIEWS = {
   hebb: CloudView,
@@ -42,4 +43,5 @@ export const VIEWS = {
   basins: BasinsView,
   modern: ModernView,
   ei: EiView,
+  dense: DenseView,
 };

@@ -8,7 +8,7 @@ import { el, figure } from '../dom.js';
 import { grouped } from '../format.js';
 
 /** What one step is called, by kind. */
-const STEP_WORD = { hopfield: 'sweep', capacity: 'trial', modern: 'update', ei: 'learning step' };
+const STEP_WORD = { hopfield: 'sweep', capacity: 'trial', modern: 'update', ei: 'learning step', dense: 'sweep' };
 
 /** A pixel grid in a figure with a caption. */
 export function gridFigure(className, caption, label) {
