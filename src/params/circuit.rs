@@ -1,4 +1,4 @@
-//! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`).
+//! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`, `balance`).
 
 use super::*;
 
@@ -6,10 +6,11 @@ const MANY: &[Kind] = &[Kind::Gha, Kind::Subspace, Kind::Similarity];
 const RECURRENT: &[Kind] = &[Kind::Recurrent];
 const BCM: &[Kind] = &[Kind::Bcm];
 const PRUNE: &[Kind] = &[Kind::Prune];
+const BALANCE: &[Kind] = &[Kind::Balance];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
-    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune"]),
+    choice("kind", "rule", &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "balance"]),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
     only(choice("preset", "inputs", &["orthonormal"]), BCM),
@@ -39,8 +40,15 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(choice("rule", "pruning", &["threshold", "soft", "trace"]), PRUNE),
     only(choice("grow", "growth", &["correlation", "random", "none"]), PRUNE),
     only(log("theta", "pruning threshold w_min", 1e-4, 1.0, 0.02), PRUNE),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.002), BALANCE),
+    only(linear("target", "target rate ρ₀ (Hz)", 1.0, 10.0, 5.0), BALANCE),
+    only(whole("channels", "channels", 4.0, 16.0, 8.0, true), BALANCE),
+    // `off` freezes the inhibitory weights where they are: the start decides the cell's rate.
+    only(choice("plasticity", "inhibitory plasticity", &["on", "off"]), BALANCE),
+    only(choice("start", "starting inhibition", &["weak", "strong"]), BALANCE),
     speed(20.0, "samples per frame", &[Kind::Gha, Kind::Subspace, Kind::Similarity, Kind::Recurrent, Kind::Bcm]),
     speed(5.0, "samples per frame", PRUNE),
+    speed(200.0, "ms per frame", BALANCE),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],

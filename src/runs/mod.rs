@@ -6,6 +6,7 @@
 //! [`Kind`] variant with its row in [`ROWS`], its line in `models!` (for a new run type) and its
 //! arm in [`Cost::of`], and its keys in `params` (the README's "Add a widget kind").
 
+mod balance;
 mod bcm;
 mod capacity;
 pub mod clock;
@@ -21,6 +22,7 @@ mod prune;
 mod recurrent;
 pub mod trajectory;
 
+pub use balance::{BalanceRun, BALANCE_READOUTS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
@@ -152,6 +154,7 @@ pub enum Kind {
     Recurrent,
     Bcm,
     Prune,
+    Balance,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -220,6 +223,12 @@ pub const ROWS: &[Row] = &[
     },
     Row { kind: Kind::Bcm, name: "bcm", family: Family::Circuit, start: |p| Model::Bcm(BcmRun::new(p)) },
     Row { kind: Kind::Prune, name: "prune", family: Family::Circuit, start: |p| Model::Prune(PruneRun::new(p)) },
+    Row {
+        kind: Kind::Balance,
+        name: "balance",
+        family: Family::Circuit,
+        start: |p| Model::Balance(BalanceRun::new(p)),
+    },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -300,6 +309,7 @@ models! {
     Recurrent(RecurrentRun),
     Bcm(BcmRun),
     Prune(PruneRun),
+    Balance(BalanceRun),
 }
 
 impl Model {
@@ -340,6 +350,8 @@ impl Cost {
             Kind::Recurrent => (p.num("n").powi(3) * 50.0, 10.0 * p.num("n") * p.num("n")),
             Kind::Bcm => (1e4, 20.0 * p.num("inputs")),
             Kind::Prune => (1e4, 10.0 * p.num("n") * p.num("n")),
+            // One millisecond: a spike draw, a trace and a weight per channel (~17 ns each natively).
+            Kind::Balance => (1e4, 20.0 * p.num("channels")),
         };
         let unit = match p.kind() {
             // A unit is a block of rows of a step (see runs/ei.rs).

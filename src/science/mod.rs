@@ -1,6 +1,7 @@
 //! The maths: learning rules, data, networks and their theory. Nothing here knows about
 //! widgets, parameters, runs or the web (tests/layers.rs keeps it so).
 
+pub mod balance;
 pub mod circuits;
 pub mod cloud;
 pub mod ei;
@@ -9,5 +10,6 @@ pub mod infomax;
 pub mod letters;
 pub mod many;
 pub mod modern;
+pub mod plasticity;
 pub mod rng;
 pub mod rules;

@@ -126,5 +126,13 @@ pub fn of(kind: Kind) -> KindTests {
             export: Some(("kind=prune", &["step", "connections", "norm"])),
             memory: &[("kind=prune&grow=random", 20_000)],
         },
+        Kind::Balance => KindTests {
+            determinism: &[
+                ("kind=balance&seed=13", 20_000),
+                ("kind=balance&seed=14&start=strong&plasticity=off", 5000),
+            ],
+            export: Some(("kind=balance", &["step", "rate-out", "target", "cotuning", "ei-ratio"])),
+            memory: &[("kind=balance&channels=16", 200_000)],
+        },
     }
 }
