@@ -122,3 +122,47 @@ fn without_the_rule_the_rate_runs_high_or_silent() {
         assert_eq!(run(&mut c, &mut q, 0.0, 5.0, 200).iter().sum::<f64>(), 0.0, "seed {seed}: strong start fires");
     }
 }
+
+/// The article's figure and its Try-this buttons (index.html#balance), at the page's seed: the
+/// numbers the prose and tests/page/index.test.mjs rely on. `rate-out` is a 2-s exponential
+/// average of the spikes, sd √(ρ/4 s) from the Poisson noise alone, so a single reading is
+/// bounded by 4 of those around its mean.
+#[test]
+fn the_figure_lands_where_the_article_says() {
+    let read = |w: &hebb::widget::Widget, name: &str| {
+        let i = w.readout_names().iter().position(|n| *n == name).expect("readout");
+        w.readouts()[i]
+    };
+    let near = |rate: f64, mean: f64, what: &str| {
+        let sd = (mean / 4.0f64).sqrt();
+        assert!((rate - mean).abs() < 4.0 * sd, "{what}: rate {rate:.2} Hz, want {mean} ± {:.2}", 4.0 * sd);
+    };
+    // The figure: at the target within a minute, co-tuned.
+    let mut w = common::widget("kind=balance");
+    w.advance(60_000);
+    near(read(&w, "rate-out"), 5.0, "figure after 60 s");
+    assert!(read(&w, "cotuning") > 0.95, "figure: co-tuning {}", read(&w, "cotuning"));
+    // Rule off, weak start: about five times the target, tuning frozen.
+    let mut w = common::widget("kind=balance&plasticity=off&start=weak");
+    let start = read(&w, "cotuning");
+    w.advance(20_000);
+    let rate = read(&w, "rate-out");
+    println!("weak, rule off: {rate:.2} Hz, co-tuning {start:.3}");
+    assert!(rate > 3.0 * 5.0, "weak start without the rule: {rate} Hz");
+    assert_eq!(read(&w, "cotuning"), start);
+    // Rule off, strong start: silent.
+    let mut w = common::widget("kind=balance&plasticity=off&start=strong");
+    w.advance(20_000);
+    assert_eq!(read(&w, "rate-out"), 0.0);
+    // Rule on, strong start: still silent after 60 s, back at the target and co-tuned by 4 min.
+    let mut w = common::widget("kind=balance&plasticity=on&start=strong&speed=2000");
+    w.advance(60_000);
+    assert!(read(&w, "rate-out") < 1.0, "strong start at 60 s: {} Hz", read(&w, "rate-out"));
+    w.advance(180_000);
+    near(read(&w, "rate-out"), 5.0, "strong start after 4 min");
+    assert!(read(&w, "cotuning") > 0.9, "strong start: co-tuning {}", read(&w, "cotuning"));
+    // Target 10 Hz.
+    let mut w = common::widget("kind=balance&target=10");
+    w.advance(60_000);
+    near(read(&w, "rate-out"), 10.0, "target 10 after 60 s");
+}

@@ -22,6 +22,7 @@ const OPTION_TEXT = {
   recurrent: 'recurrent Hebb',
   bcm: 'BCM',
   prune: 'growth and pruning',
+  balance: 'inhibitory plasticity',
   l2: 'L2: λ w',
   l1: 'L1: λ sign(w)',
 };

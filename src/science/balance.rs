@@ -128,13 +128,14 @@ impl Balance {
         let y = self.output(self.stimulus);
         let fired = spike(y, q);
         let alpha = vogels_alpha(rho0 / 1000.0, d);
-        let s = self.stimulus;
-        for j in 0..self.k {
-            self.pre_trace[j] *= d;
-            if spike(self.rates[s * self.k + j], q) {
-                self.pre_trace[j] += 1.0;
+        let (s, post) = (self.stimulus, self.post_trace);
+        let rates = &self.rates[s * self.k..(s + 1) * self.k];
+        for ((x, w), &r) in self.pre_trace.iter_mut().zip(self.w_i.iter_mut()).zip(rates) {
+            *x *= d;
+            if spike(r, q) {
+                *x += 1.0;
                 if eta > 0.0 {
-                    self.w_i[j] = (self.w_i[j] + vogels_on_pre(eta, self.post_trace, alpha)).max(0.0);
+                    *w = (*w + vogels_on_pre(eta, post, alpha)).max(0.0);
                 }
             }
         }

@@ -131,7 +131,7 @@ pub fn of(kind: Kind) -> KindTests {
                 ("kind=balance&seed=13", 20_000),
                 ("kind=balance&seed=14&start=strong&plasticity=off", 5000),
             ],
-            export: Some(("kind=balance", &["step", "rate-out", "target", "cotuning", "ei-ratio"])),
+            export: Some(("kind=balance", &["step", "rate_out", "target", "cotuning", "ei_ratio"])),
             memory: &[("kind=balance&channels=16", 200_000)],
         },
     }

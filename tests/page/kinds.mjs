@@ -135,6 +135,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'preset=blend&speed=1',
     heaviest: 'side=64&patterns=random&p=4096&speed=100000',
   },
+  balance: {
+    rung: 'balance',
+    rule: false,
+    presets: [],
+    chartOnly: true,
+    ownLook: true,
+    soak: 'speed=2000',
+    heaviest: 'channels=16&eta=1&speed=100000',
+  },
   ei: {
     rung: 'ei',
     rule: true,

@@ -15,6 +15,7 @@ import { CapacityView } from './capacity.js';
 import { ManyView } from './many.js';
 import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
+import { BalanceView } from './balance.js';
 import { PruneView } from './prune.js';
 
 export const VIEWS = {
@@ -27,6 +28,7 @@ export const VIEWS = {
   similarity: ManyView,
   recurrent: RecurrentView,
   bcm: BcmView,
+  balance: BalanceView,
   prune: PruneView,
   hopfield: HopfieldView,
   capacity: CapacityView,
