@@ -23,6 +23,7 @@ const OPTION_TEXT = {
   bcm: 'BCM',
   prune: 'growth and pruning',
   backprop: 'Hebb vs backprop',
+  balance: 'inhibitory plasticity',
   l2: 'L2: λ w',
   l1: 'L1: λ sign(w)',
 };

@@ -165,6 +165,13 @@ export const MOMENTS = [
     query: 'kind=prune&grow=random&kmax=12&speed=50&seed=3',
   },
   {
+    id: 'balance-target',
+    title: 'Inhibition learns to hold a cell at its target',
+    caption:
+      'Eight channels, excitation tuned to channel 5, inhibition weak and untuned. The inhibitory synapses learn by Vogels’ rule: they grow when they fire with the cell and shrink a little at every spike of their own. The output rate falls from tens of hertz to the 5 Hz target, and the blue inhibitory curve takes on the shape of the red excitatory one (co-tuning near 1).',
+    query: 'kind=balance&speed=1000&seed=3',
+  },
+  {
     id: 'ei-normative',
     title: 'E/I cells learn the projector',
     caption:

@@ -1,5 +1,5 @@
 //! The keys of the circuit kinds (`gha`, `subspace`, `similarity`, `recurrent`, `bcm`, `prune`,
-//! `pairing`, `backprop`, `stdp`, `abstraction`).
+//! `pairing`, `backprop`, `stdp`, `abstraction`, `balance`).
 
 use super::*;
 use crate::science::plasticity::{BI_POO_A_MINUS, BI_POO_A_PLUS, BI_POO_TAU_MINUS, BI_POO_TAU_PLUS};
@@ -12,13 +12,14 @@ const PAIRING: &[Kind] = &[Kind::Pairing];
 const BACKPROP: &[Kind] = &[Kind::Backprop];
 const STDP: &[Kind] = &[Kind::Stdp];
 const ABSTRACTION: &[Kind] = &[Kind::Abstraction];
+const BALANCE: &[Kind] = &[Kind::Balance];
 
 /// The schema of the circuit kinds (many neurons, recurrent Hebb, BCM, growth and pruning).
 pub const CIRCUIT_SCHEMA: &[Param] = &[
     choice(
         "kind",
         "rule",
-        &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing", "backprop", "stdp", "abstraction"],
+        &["gha", "subspace", "similarity", "recurrent", "bcm", "prune", "pairing", "backprop", "stdp", "abstraction", "balance"],
     ),
     only(choice("preset", "data", &["plane", "high"]), MANY),
     only(choice("preset", "inputs", &["shared"]), RECURRENT),
@@ -88,6 +89,13 @@ pub const CIRCUIT_SCHEMA: &[Param] = &[
     only(linear("gap", "tree separation", 0.0, 8.0, 4.0), ABSTRACTION),
     only(linear("branching", "within-tree spread", 0.1, 4.0, 1.5), ABSTRACTION),
     speed(300.0, "samples per frame", ABSTRACTION),
+    only(log("eta", "learning rate η", 1e-5, 1.0, 0.002), BALANCE),
+    only(linear("target", "target rate ρ₀ (Hz)", 1.0, 10.0, 5.0), BALANCE),
+    only(whole("channels", "channels", 4.0, 16.0, 8.0, true), BALANCE),
+    // `off` freezes the inhibitory weights where they are: the start decides the cell's rate.
+    only(choice("plasticity", "inhibitory plasticity", &["on", "off"]), BALANCE),
+    only(choice("start", "starting inhibition", &["weak", "strong"]), BALANCE),
+    speed(200.0, "ms per frame", BALANCE),
     COMMON_TAIL[0],
     COMMON_TAIL[1],
     COMMON_TAIL[2],

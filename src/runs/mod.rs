@@ -9,6 +9,7 @@
 mod backprop;
 mod basins;
 mod abstraction;
+mod balance;
 mod bcm;
 mod capacity;
 pub mod clock;
@@ -30,6 +31,7 @@ pub mod trajectory;
 pub use backprop::{BackpropRun, BACKPROP_READOUTS};
 pub use basins::{BasinsRun, BASINS_READOUTS, LOAD_ROWS, OVERLAP_COLUMNS};
 pub use abstraction::{AbstractionRun, ABSTRACTION_READOUTS};
+pub use balance::{BalanceRun, BALANCE_READOUTS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};
@@ -170,6 +172,7 @@ pub enum Kind {
     Stdp,
     Abstraction,
     Dense,
+    Balance,
 }
 
 /// Kinds that share one schema and one look; the kind menu never leaves its family.
@@ -259,6 +262,12 @@ pub const ROWS: &[Row] = &[
         start: |p| Model::Abstraction(AbstractionRun::new(p)),
     },
     Row { kind: Kind::Dense, name: "dense", family: Family::Memory, start: |p| Model::Dense(DenseRun::new(p)) },
+    Row {
+        kind: Kind::Balance,
+        name: "balance",
+        family: Family::Circuit,
+        start: |p| Model::Balance(BalanceRun::new(p)),
+    },
 ];
 
 // `Kind::row` indexes the table by discriminant.
@@ -345,6 +354,7 @@ models! {
     Stdp(StdpRun),
     Abstraction(AbstractionRun),
     Dense(DenseRun),
+    Balance(BalanceRun),
 }
 
 impl Model {
@@ -399,6 +409,8 @@ impl Cost {
             Kind::Abstraction => (1e4 * p.num("d") * p.num("d"), 2.0 * p.num("agents") * (10.0 * p.num("d") + 20.0)),
             // Making it reads the P × N patterns twice; a neuron update reads a row of P.
             Kind::Dense => (2.0 * p.num("p") * side(p), 2.0 * p.num("p")),
+            // One millisecond: a spike draw, a trace and a weight per channel (~17 ns each natively).
+            Kind::Balance => (1e4, 20.0 * p.num("channels")),
         };
         let unit = match p.kind() {
             // A unit is about 2²¹ updates of storage or recall, ~1 ms.

@@ -4,6 +4,7 @@
 pub mod backprop;
 pub mod basins;
 pub mod abstraction;
+pub mod balance;
 pub mod circuits;
 pub mod cloud;
 pub mod dense;

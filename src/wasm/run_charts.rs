@@ -1,12 +1,12 @@
 //! The chart under each memory widget, drawn with plotters into a canvas a few times a second:
 //! energy during recall (hopfield), the learning loss (ei), the capacity curve against the AGS
-//! theory (capacity), the softmax weights over stored patterns (modern), the BCM responses and
-//! the pairing experiment (EPSP over the protocol, and the change against its setting);
-//! on a canvas or, for the export, in SVG (the same drawing on either backend).
+//! theory (capacity), the softmax weights over stored patterns (modern), the BCM responses, the
+//! pairing experiment (EPSP over the protocol, and the change against its setting) and the
+//! balanced cell's rate and tuning curves; on a canvas or, for the export, in SVG (the same drawing on either backend).
 
 use super::charts::{rgb, Fallible};
 use super::palette;
-use crate::runs::{Model, BCM_RECORD, DT_MAX, HOPFIELD_RECORD, RATE_MAX, TEST_PULSES, UNSTABLE};
+use crate::runs::{Model, BALANCE_READOUTS, BCM_RECORD, DT_MAX, HOPFIELD_RECORD, RATE_MAX, TEST_PULSES, UNSTABLE};
 use crate::science::hopfield::{ags_critical_load, perfect_recall_loads};
 use crate::widget::Widget;
 use plotters::coord::Shift;
@@ -30,6 +30,7 @@ pub fn has_chart(widget: &Widget) -> bool {
             | Model::Modern(_)
             | Model::Bcm(_)
             | Model::Pairing(_)
+            | Model::Balance(_)
     )
 }
 
@@ -55,6 +56,12 @@ where
         }
         Model::Modern(_) => bars(root, widget.buffer("softmax"), scale)?,
         Model::Bcm(_) => bcm(root, widget.buffer("series"), widget.buffer("responses").len(), scale)?,
+        Model::Balance(_) => {
+            // The output rate against its target on the left; the two tuning curves on the right.
+            let (rate, tuning) = root.split_horizontally(root.dim_in_pixel().0 * 11 / 20);
+            balance_rate(&rate, widget.buffer("series"), scale)?;
+            balance_tuning(&tuning, widget.buffer("tuning"), scale)?;
+        }
         Model::Pairing(r) => {
             // The EPSP over the protocol on the left; the summary of finished protocols on the right.
             let (time, summary) = root.split_horizontally(root.dim_in_pixel().0 / 2);
@@ -295,6 +302,83 @@ where
         GUIDE.stroke_width((1.5 * scale) as u32),
     ))?;
     Ok(())
+}
+
+/// balance: the output rate (`rate-out`, readout 1) over simulated seconds, the target ρ₀
+/// (readout 2) dashed.
+fn balance_rate<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, series: &[f64], scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
+    let recs: Vec<&[f64]> = series.chunks_exact(BALANCE_READOUTS.len()).collect();
+    let x_end = recs.last().map_or(1.0, |r| r[0] / 1000.0).max(1.0);
+    let hi = recs.iter().flat_map(|r| [r[1], r[2]]).filter(|v| v.is_finite()).fold(1.0, f64::max);
+    let mut chart = builder(root, scale).build_cartesian_2d(0.0..x_end, 0.0..hi * 1.15)?;
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .y_labels(4)
+        .label_style(font(scale))
+        .axis_desc_style(font(scale))
+        .x_desc("simulated seconds")
+        .y_desc("output rate (Hz)")
+        .light_line_style(WHITE)
+        .x_label_formatter(&|x| trimmed(*x, x_end >= 10.0))
+        .y_label_formatter(&|y| trimmed(*y, hi >= 10.0))
+        .draw()?;
+    chart.draw_series(DashedLineSeries::new(
+        recs.iter().map(|r| (r[0] / 1000.0, r[2])),
+        6,
+        4,
+        GUIDE.stroke_width((1.5 * scale) as u32),
+    ))?;
+    chart.draw_series(LineSeries::new(
+        recs.iter().map(|r| (r[0] / 1000.0, r[1])),
+        ACCENT.stroke_width((2.0 * scale) as u32),
+    ))?;
+    Ok(())
+}
+
+/// balance: the excitatory and the inhibitory drive for each stimulus channel (the `tuning`
+/// buffer: K excitatory values, then K inhibitory).
+fn balance_tuning<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, tuning: &[f64], scale: f64) -> Fallible
+where
+    DB::ErrorType: 'static,
+{
+    let k = tuning.len() / 2;
+    let hi = tuning.iter().cloned().filter(|v| v.is_finite()).fold(1.0, f64::max);
+    let mut chart = builder(root, scale).build_cartesian_2d(0.5..k.max(1) as f64 + 0.5, 0.0..hi * 1.3)?;
+    chart
+        .configure_mesh()
+        .x_labels(k.clamp(1, 8))
+        .y_labels(4)
+        .label_style(font(scale))
+        .axis_desc_style(font(scale))
+        .x_desc("stimulus channel")
+        .y_desc("input drive (Hz)")
+        .light_line_style(WHITE)
+        .x_label_formatter(&|x| {
+            // Channel numbers only at whole positions.
+            let i = x.round();
+            if (x - i).abs() < 1e-6 {
+                format!("{i}")
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| trimmed(*y, hi >= 10.0))
+        .draw()?;
+    let r = (3.0 * scale) as u32;
+    for (half, colour) in [(&tuning[..k], ACCENT), (&tuning[k..], SECOND)] {
+        chart.draw_series(
+            LineSeries::new(
+                half.iter().enumerate().map(|(s, &v)| (s as f64 + 1.0, v)),
+                colour.stroke_width((2.0 * scale) as u32),
+            )
+            .point_size(r),
+        )?;
+    }
+    legend(&chart.plotting_area().strip_coord_spec(), &[("excitatory", ACCENT), ("inhibitory", SECOND)], scale)
 }
 
 /// The EPSP of each step of a pairing protocol (step, EPSP, phase records), coloured by phase:

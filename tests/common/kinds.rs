@@ -178,5 +178,13 @@ pub fn of(kind: Kind) -> KindTests {
             export: Some(("kind=dense&seed=2", &["step", "overlap", "energy", "wrong_bits"])),
             memory: &[("kind=dense&side=32&p=1000", 100_000)],
         },
+        Kind::Balance => KindTests {
+            determinism: &[
+                ("kind=balance&seed=13", 20_000),
+                ("kind=balance&seed=14&start=strong&plasticity=off", 5000),
+            ],
+            export: Some(("kind=balance", &["step", "rate_out", "target", "cotuning", "ei_ratio"])),
+            memory: &[("kind=balance&channels=16", 200_000)],
+        },
     }
 }

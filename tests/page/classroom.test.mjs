@@ -210,6 +210,20 @@ const POINTS = {
       assert.ok(capSeen.length >= 5 && Math.max(...capSeen) <= 12, `the count reached ${Math.max(...capSeen)} in ${capSeen.length} readings, past the cap`);
     },
   },
+  // Balance (docs/science.md#balance): rate-out averages the spikes over a 2-s window, so one
+  // reading at 5 Hz has sd ≈ 1.1 Hz. From 30 s of simulated time on (the rate settles in ~20 s),
+  // at least 30 readings spread over 40 s or more hold about 20 independent windows: their mean
+  // has sd ≈ 0.25 Hz, and 1 Hz is 4 of those.
+  'balance-target': {
+    ready: ([w]) => {
+      if (num(w, 'step') >= 30000) rateSeen.push(num(w, 'rate-out'));
+      return num(w, 'step') >= 70000 && rateSeen.length >= 30;
+    },
+    check: ([w]) => {
+      assert.ok(abs(mean(rateSeen) - 5) < 1, `the rate averages ${mean(rateSeen)} Hz over ${rateSeen.length} readings: want the 5 Hz target`);
+      assert.ok(num(w, 'cotuning') > 0.95, `co-tuning ${num(w, 'cotuning')}: the inhibitory curve did not take the excitatory one's shape`);
+    },
+  },
   // E/I (docs/science.md#ei): lambda-max is the largest real part of eig(WD).
   'ei-normative': {
     ready: ([w]) => ['converged', 'diverged'].includes(w.status),
@@ -256,6 +270,8 @@ const rowSeen = {};
 const capSeen = [];
 /** Thresholds read while the BCM moment runs (its check: their mean). */
 const thetaSeen = [];
+/** Output rates read while the balance moment runs (its check: their mean). */
+const rateSeen = [];
 
 test('every moment has a check here, and moments have unique ids', () => {
   assert.deepEqual(MOMENTS.map((m) => m.id).sort(), Object.keys(POINTS).sort());

@@ -81,6 +81,15 @@ export const KIND_TESTS = everyKind('kinds.mjs', {
     soak: 'speed=2000',
     heaviest: 'inputs=1000&group=1000&corr=1&rate=50&pairing=all&speed=100000',
   },
+  balance: {
+    rung: 'balance',
+    rule: false,
+    presets: [],
+    chartOnly: true,
+    ownLook: true,
+    soak: 'speed=2000',
+    heaviest: 'channels=16&eta=1&speed=100000',
+  },
   gha: {
     rung: 'many',
     rule: true,

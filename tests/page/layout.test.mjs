@@ -179,6 +179,7 @@ const COMPARED = {
   recurrent: 'sigma:0.5,2',
   bcm: 'tau:20,150',
   prune: 'kmax:8,15',
+  balance: 'plasticity:on,off',
 };
 
 for (const [kind, spec] of Object.entries(COMPARED)) {

@@ -16,6 +16,7 @@ import { BasinsView } from './basins.js';
 import { ManyView } from './many.js';
 import { RecurrentView } from './recurrent.js';
 import { BcmView } from './bcm.js';
+import { BalanceView } from './balance.js';
 import { PruneView } from './prune.js';
 import { AbstractionView } from './abstraction.js';
 import { PairingView } from './pairing.js';
@@ -34,6 +35,7 @@ export const VIEWS = {
   similarity: ManyView,
   recurrent: RecurrentView,
   bcm: BcmView,
+  balance: BalanceView,
   prune: PruneView,
   pairing: PairingView,
   backprop: BackpropView,
