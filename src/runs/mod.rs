@@ -6,10 +6,10 @@
 //! [`Kind`] variant with its row in [`ROWS`], its line in `models!` (for a new run type) and its
 //! arm in [`Cost::of`], and its keys in `params` (the README's "Add a widget kind").
 
-mod backprop;
-mod basins;
 mod abstraction;
+mod backprop;
 mod balance;
+mod basins;
 mod bcm;
 mod capacity;
 pub mod clock;
@@ -28,10 +28,10 @@ mod recurrent;
 mod stdp;
 pub mod trajectory;
 
-pub use backprop::{BackpropRun, BACKPROP_READOUTS};
-pub use basins::{BasinsRun, BASINS_READOUTS, LOAD_ROWS, OVERLAP_COLUMNS};
 pub use abstraction::{AbstractionRun, ABSTRACTION_READOUTS};
+pub use backprop::{BackpropRun, BACKPROP_READOUTS};
 pub use balance::{BalanceRun, BALANCE_READOUTS};
+pub use basins::{BasinsRun, BASINS_READOUTS, LOAD_ROWS, OVERLAP_COLUMNS};
 pub use bcm::{BcmRun, BCM_READOUTS, BCM_RECORD};
 pub use capacity::{CapacityRun, CAPACITY_READOUTS, FAILED, LOADS, MAX_SWEEPS};
 pub use clock::{Clock, Fnv, Status};

@@ -1,10 +1,10 @@
 //! The maths: learning rules, data, networks and their theory. Nothing here knows about
 //! widgets, parameters, runs or the web (tests/layers.rs keeps it so).
 
-pub mod backprop;
-pub mod basins;
 pub mod abstraction;
+pub mod backprop;
 pub mod balance;
+pub mod basins;
 pub mod circuits;
 pub mod cloud;
 pub mod dense;
