@@ -81,6 +81,20 @@ export const MOMENTS = [
     query: 'kind=pairing&rate=5&seed=3&compare=history:10,3',
   },
   {
+    id: 'stdp-group-wins',
+    title: 'Spike timing picks the inputs that fire together',
+    caption:
+      'A hundred random spike trains onto one neuron, every synapse changed by the timing of its spike pairs. Twenty of the inputs (warm) share some spikes. Their weights climb to the top within a few simulated minutes while the rest sink and start to split between 0 and the top: the inputs that fire together cause the output together, so they get the pre-before-post pairs.',
+    query: 'kind=stdp&speed=5000&seed=1',
+  },
+  {
+    id: 'balance-target',
+    title: 'Inhibition learns to hold a cell at its target',
+    caption:
+      'Eight channels, excitation tuned to channel 5, inhibition weak and untuned. The inhibitory synapses learn by Vogels’ rule: they grow when they fire with the cell and shrink a little at every spike of their own. The output rate falls from tens of hertz to the 5 Hz target, and the blue inhibitory curve takes on the shape of the red excitatory one (co-tuning near 1).',
+    query: 'kind=balance&speed=1000&seed=3',
+  },
+  {
     id: 'hopfield-recall',
     title: 'A Hopfield network cleans up a cue',
     caption:
@@ -151,25 +165,11 @@ export const MOMENTS = [
     query: 'kind=bcm&tau=20&speed=50&seed=3',
   },
   {
-    id: 'stdp-group-wins',
-    title: 'Spike timing picks the inputs that fire together',
-    caption:
-      'A hundred random spike trains onto one neuron, every synapse changed by the timing of its spike pairs. Twenty of the inputs (warm) share some spikes. Their weights climb to the top within a few simulated minutes while the rest sink and start to split between 0 and the top: the inputs that fire together cause the output together, so they get the pre-before-post pairs.',
-    query: 'kind=stdp&speed=5000&seed=1',
-  },
-  {
     id: 'prune-cap',
     title: 'Random growth under a budget',
     caption:
       'Synapses sprout at random and the weakest are replaced, but never more than K_max = 12 exist at once: watch the synapse count climb to the cap and stay there while the wiring keeps changing.',
     query: 'kind=prune&grow=random&kmax=12&speed=50&seed=3',
-  },
-  {
-    id: 'balance-target',
-    title: 'Inhibition learns to hold a cell at its target',
-    caption:
-      'Eight channels, excitation tuned to channel 5, inhibition weak and untuned. The inhibitory synapses learn by Vogels’ rule: they grow when they fire with the cell and shrink a little at every spike of their own. The output rate falls from tens of hertz to the 5 Hz target, and the blue inhibitory curve takes on the shape of the red excitatory one (co-tuning near 1).',
-    query: 'kind=balance&speed=1000&seed=3',
   },
   {
     id: 'ei-normative',
