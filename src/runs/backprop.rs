@@ -61,7 +61,9 @@ impl BackpropRun {
             x: vec![0.0; d],
             alignment: Alignment::default(),
             clock: Clock::new(p.num("until") as u64),
-            history: History::new(),
+            // A record (two subspace errors, two d × d losses: ~5d³) costs as much as ~0.4 d²/k
+            // samples (~12kd each); one every 2d²/k samples keeps records under a fifth of the work.
+            history: History::every((2 * d * d).div_ceil(k) as u64),
         };
         run.restart();
         run

@@ -10,18 +10,27 @@ pub struct History<const W: usize> {
     data: Vec<f64>,
     len: usize,
     stride: u64,
+    /// The stride a fresh record starts with (1 unless a record costs many steps).
+    first: u64,
     /// The next step whose record is due (a compare per step, not a 64-bit division).
     next: u64,
 }
 
 impl<const W: usize> History<W> {
     pub fn new() -> Self {
-        History { data: vec![0.0; CAPACITY * W], len: 0, stride: 1, next: 0 }
+        Self::every(1)
+    }
+
+    /// Records every `first` steps from the start, for runs whose record costs as much as many
+    /// steps (records at every step early on would then dominate the first frames).
+    pub fn every(first: u64) -> Self {
+        let first = first.max(1);
+        History { data: vec![0.0; CAPACITY * W], len: 0, stride: first, first, next: 0 }
     }
 
     pub fn clear(&mut self) {
         self.len = 0;
-        self.stride = 1;
+        self.stride = self.first;
         self.next = 0;
     }
 
