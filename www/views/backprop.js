@@ -132,7 +132,8 @@ export class BackpropView extends CircuitView {
     );
     this.plot.fig.dataset.part = 'charts';
     // Not a `text` part: the figure's point is what a synapse reads, so hide=text keeps it.
-    this.info = el('section', 'hw-bp-info', { 'aria-live': 'polite', 'aria-label': 'What the chosen synapse’s update reads' });
+    // Focusable: it scrolls when the frame is short, and keyboard users must reach what it hides.
+    this.info = el('section', 'hw-bp-info', { 'aria-live': 'polite', 'aria-label': 'What the chosen synapse’s update reads', tabindex: '0' });
     // Two children only: a frame-filling widget gives the picture area one row (css/frame.css).
     const left = el('div', 'hw-bp-left');
     left.append(nets, this.plot.fig);
@@ -243,7 +244,8 @@ export class BackpropView extends CircuitView {
 
   /** Which quantities each rule's synapse reads (the article's table, for these rules). */
   buildTable() {
-    const wrap = el('div', 'hw-bp-tablewrap');
+    // A region in the tab order: the table scrolls sideways in narrow frames.
+    const wrap = el('div', 'hw-bp-tablewrap', { role: 'region', 'aria-label': 'What a synapse’s update reads', tabindex: '0' });
     const table = el('table', 'hw-bp-table');
     const cap = el('caption');
     cap.textContent = 'What a synapse’s update reads';
