@@ -9,7 +9,7 @@
 //! traces take this step's spikes. So a pair of spikes in the same millisecond does nothing, as
 //! the window's W(0) = 0 says.
 
-use crate::science::plasticity::stdp_window;
+use crate::science::plasticity::{stdp_window, trace_decay};
 use crate::science::rng::Quick;
 
 /// τ₊ = τ₋ = 20 ms (Song, Miller & Abbott 2000).
@@ -81,7 +81,7 @@ impl Config {
 
 /// Σ over Δt = 1, 2, … ms of e^(−Δt/τ): a trace's weight on the past, the lattice version of τ.
 fn lattice_tau(tau: f64) -> f64 {
-    let d = libm::exp(-1.0 / tau);
+    let d = trace_decay(tau);
     d / (1.0 - d)
 }
 
@@ -95,7 +95,7 @@ pub fn window_sum_ms(a_plus: f64, a_minus: f64) -> f64 {
 /// input spike's extra output that falls s ms later: how much of that extra output one
 /// synapse's own pre trace catches (→ τ₊/(τ₊ + τ_psp) as the step shrinks).
 fn causal_overlap() -> f64 {
-    let (d, e) = (libm::exp(-1.0 / TAU_MS), libm::exp(-1.0 / TAU_PSP_MS));
+    let (d, e) = (trace_decay(TAU_MS), trace_decay(TAU_PSP_MS));
     (1.0 - e) * d / (1.0 - d * e)
 }
 
@@ -247,8 +247,8 @@ impl Network {
 
 /// e^(−1/τ) per ms of the pre trace, the post trace and the potential.
 fn decays() -> (f64, f64, f64) {
-    let d = libm::exp(-1.0 / TAU_MS);
-    (d, d, libm::exp(-1.0 / TAU_PSP_MS))
+    let d = trace_decay(TAU_MS);
+    (d, d, trace_decay(TAU_PSP_MS))
 }
 
 fn potentiate(w: f64, dw: f64, bounds: Bounds) -> f64 {
